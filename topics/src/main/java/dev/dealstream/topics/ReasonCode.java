@@ -1,0 +1,41 @@
+package dev.dealstream.topics;
+
+/**
+ * Why a request was refused. One enum for the processors (which decide) and the HTTP layer (which
+ * answers with the status given here and the code in an RFC 9457 problem).
+ */
+public enum ReasonCode {
+    MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape"),
+    INVALID_IDEMPOTENCY_KEY(400, "Idempotency-Key must be 1-64 visible ASCII characters"),
+    INVALID_USER_ID(400, "A user id is a positive integer"),
+    INVALID_USER(400, "A user needs a name of 1-100 characters"),
+    INVALID_AMOUNT(400, "The amount is not an allowed integer number of won"),
+    USER_NOT_FOUND(404, "No user is registered with this id"),
+    REQUEST_NOT_FOUND(404, "No request is known with this id"),
+    NOT_FOUND(404, "No such resource"),
+    METHOD_NOT_ALLOWED(405, "This method is not supported here"),
+    NOT_ACCEPTABLE(406, "The requested media type cannot be produced"),
+    BALANCE_LIMIT_EXCEEDED(409, "The charge would take the balance above its limit"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Send the body as application/json"),
+    IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was already used with a different request"),
+    NOT_OWNER(421, "This processor instance does not own the key"),
+    SERVICE_UNAVAILABLE(503, "The service cannot take the request right now; retry later"),
+    STORE_NOT_READY(503, "The state for this key is being restored or moved; retry shortly");
+
+    private final int httpStatus;
+    private final String title;
+
+    ReasonCode(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

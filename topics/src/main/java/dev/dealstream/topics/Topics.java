@@ -1,0 +1,51 @@
+package dev.dealstream.topics;
+
+import dev.dealstream.topics.TopicSpec.Cleanup;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every topic Dealstream reads or writes, with the key it is partitioned by.
+ *
+ * <p>Topics keyed by userId are co-partitioned (same partition count, default partitioner), so a
+ * user's registration, charges and, later, orders meet in one stream task.
+ */
+public final class Topics {
+
+    /** Admin commands that register or rename a user. Key: userId. */
+    public static final String USER_COMMANDS = "catalog.user-commands";
+    /** The current version of every registered user (compacted). Key: userId. */
+    public static final String USERS = "catalog.users";
+    /** Charge requests. Key: userId. */
+    public static final String WALLET_COMMANDS = "wallet.commands";
+    /** One entry per balance change (charge, payment, refund). Key: userId. */
+    public static final String WALLET_LEDGER = "wallet.ledger";
+    /** Exactly one decided outcome per command; replays carry {@link RecordHeaders#REPLAY}. Key: requestId. */
+    public static final String REQUEST_OUTCOMES = "request.outcomes";
+
+    /** Suffix of the dead-letter topic beside each command topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    public static final int DEFAULT_PARTITIONS = 12;
+    public static final Duration COMMAND_RETENTION = Duration.ofDays(7);
+    public static final Duration OUTCOME_RETENTION = Duration.ofDays(1);
+
+    private Topics() {
+    }
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The specs of every topic, with {@code partitions} for each partitioned stream. */
+    public static List<TopicSpec> all(int partitions) {
+        return List.of(
+                new TopicSpec(USER_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(USER_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(USERS, partitions, Cleanup.COMPACT, null),
+                new TopicSpec(WALLET_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(WALLET_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(WALLET_LEDGER, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dealstream.topics.request;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.dealstream.topics.ReasonCode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a command ended: exactly one per request id on {@code request.outcomes}, keyed by requestId.
+ * {@code fingerprint} is the decided command's, so a waiter can tell a retry from a reused key.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "status")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Outcome.Succeeded.class, name = "SUCCEEDED"),
+        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "REJECTED")
+})
+public sealed interface Outcome permits Outcome.Succeeded, Outcome.Rejected {
+
+    String requestId();
+
+    String fingerprint();
+
+    Instant decidedAt();
+
+    record Succeeded(String requestId, String fingerprint, OutcomeResult result, Instant decidedAt) implements Outcome {
+        public Succeeded {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    record Rejected(String requestId, String fingerprint, ReasonCode code, String detail, Instant decidedAt)
+            implements Outcome {
+        public Rejected {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(code, "code");
+        }
+    }
+}

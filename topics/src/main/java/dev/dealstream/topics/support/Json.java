@@ -1,0 +1,31 @@
+package dev.dealstream.topics.support;
+
+import dev.dealstream.topics.user.User;
+import dev.dealstream.topics.wallet.ChargeResult;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.NamedType;
+
+/** The one JSON mapping of every record on every topic. */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            // a command missing a number must fail (and go to the dead-letter topic), not read as 0
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .registerSubtypes(
+                    new NamedType(ChargeResult.class, "charge"),
+                    new NamedType(User.class, "user"))
+            .build();
+
+    private Json() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}
