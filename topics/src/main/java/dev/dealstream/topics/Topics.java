@@ -20,7 +20,7 @@ public final class Topics {
     public static final String WALLET_COMMANDS = "wallet.commands";
     /** One entry per balance change (charge, payment, refund). Key: userId. */
     public static final String WALLET_LEDGER = "wallet.ledger";
-    /** Exactly one decided outcome per command; replays carry {@link RecordHeaders#REPLAY}. Key: requestId. */
+    /** Exactly one decided outcome per command; replays carry {@link HeaderNames#REPLAY}. Key: requestId. */
     public static final String REQUEST_OUTCOMES = "request.outcomes";
 
     /** Suffix of the dead-letter topic beside each command topic. */
@@ -46,6 +46,7 @@ public final class Topics {
                 new TopicSpec(WALLET_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(deadLetterTopicOf(WALLET_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(WALLET_LEDGER, partitions, Cleanup.DELETE, COMMAND_RETENTION),
-                new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION));
+                new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION),
+                new TopicSpec(deadLetterTopicOf(REQUEST_OUTCOMES), partitions, Cleanup.DELETE, COMMAND_RETENTION));
     }
 }

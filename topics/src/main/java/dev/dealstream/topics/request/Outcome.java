@@ -2,6 +2,7 @@ package dev.dealstream.topics.request;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.dealstream.topics.Command;
 import dev.dealstream.topics.ReasonCode;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,6 +23,14 @@ public sealed interface Outcome permits Outcome.Succeeded, Outcome.Rejected {
     String fingerprint();
 
     Instant decidedAt();
+
+    static Outcome succeeded(Command command, OutcomeResult result, Instant decidedAt) {
+        return new Succeeded(command.requestId(), command.fingerprint(), result, decidedAt);
+    }
+
+    static Outcome rejected(Command command, ReasonCode code, String detail, Instant decidedAt) {
+        return new Rejected(command.requestId(), command.fingerprint(), code, detail, decidedAt);
+    }
 
     record Succeeded(String requestId, String fingerprint, OutcomeResult result, Instant decidedAt) implements Outcome {
         public Succeeded {

@@ -1,7 +1,7 @@
 package dev.dealstream.topics;
 
 /** Names of the Kafka record headers Dealstream writes. */
-public final class RecordHeaders {
+public final class HeaderNames {
 
     /**
      * On {@link Topics#REQUEST_OUTCOMES}: "true" when the record repeats an outcome already decided
@@ -16,6 +16,6 @@ public final class RecordHeaders {
     public static final String DLQ_SOURCE_PARTITION = "dealstream.dlq.source-partition";
     public static final String DLQ_SOURCE_OFFSET = "dealstream.dlq.source-offset";
 
-    private RecordHeaders() {
+    private HeaderNames() {
     }
 }

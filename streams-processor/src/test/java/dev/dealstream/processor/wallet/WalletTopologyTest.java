@@ -1,0 +1,172 @@
+package dev.dealstream.processor.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dealstream.processor.request.RequestOutcomeTopology;
+import dev.dealstream.processor.support.TopologyFixture;
+import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.topics.HeaderNames;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.wallet.ChargeLimits;
+import dev.dealstream.topics.wallet.ChargeResult;
+import dev.dealstream.topics.wallet.LedgerEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WalletTopologyTest {
+
+    private TopologyFixture fixture = new TopologyFixture(TopologySettings.DEFAULT);
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void chargesARegisteredUsersWallet() {
+        fixture.register(7, "reg-7");
+        fixture.readOutcomes();
+
+        fixture.charge(7, "c1", 5_000);
+        fixture.charge(7, "c2", 3_000);
+
+        List<TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        assertThat(outcomes).extracting(TestRecord::key).containsExactly("c1", "c2");
+        assertThat(outcomes.get(1).value()).isInstanceOfSatisfying(Outcome.Succeeded.class, succeeded ->
+                assertThat(((ChargeResult) succeeded.result()).balance()).isEqualTo(8_000));
+        assertThat(fixture.ledger.readValuesToList()).extracting(LedgerEntry::entryId, LedgerEntry::balanceAfter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1:charge", 5_000L),
+                        org.assertj.core.groups.Tuple.tuple("c2:charge", 8_000L));
+        assertThat(wallets().get("7").balance()).isEqualTo(8_000);
+    }
+
+    @Test
+    void rejectsChargeBelowMinimumAndAboveTheLimitPerCharge() {
+        fixture.register(7, "reg-7");
+        fixture.readOutcomes();
+
+        fixture.charge(7, "low", 999);
+        fixture.charge(7, "high", 1_000_001);
+
+        assertThat(rejectionCodes(fixture.readOutcomes())).containsExactly(ReasonCode.INVALID_AMOUNT, ReasonCode.INVALID_AMOUNT);
+        assertThat(fixture.ledger.isEmpty()).isTrue();
+        assertThat(wallets().get("7").balance()).isZero();
+    }
+
+    @Test
+    void rejectsChargeThatWouldPassTheBalanceCap() {
+        fixture.close();
+        fixture = new TopologyFixture(new TopologySettings(new ChargeLimits(1_000, 1_000_000, 1_500_000), Duration.ofDays(1)));
+        fixture.register(7, "reg-7");
+        fixture.charge(7, "c1", 1_000_000);
+        fixture.readOutcomes();
+
+        fixture.charge(7, "c2", 500_001);
+        fixture.charge(7, "c3", 500_000);
+
+        List<TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        assertThat(outcomes.get(0).value()).isInstanceOfSatisfying(Outcome.Rejected.class,
+                rejected -> assertThat(rejected.code()).isEqualTo(ReasonCode.BALANCE_LIMIT_EXCEEDED));
+        assertThat(outcomes.get(1).value()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(wallets().get("7").balance()).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void rejectsChargeForUnknownUser() {
+        fixture.charge(99, "c1", 5_000);
+
+        assertThat(rejectionCodes(fixture.readOutcomes())).containsExactly(ReasonCode.USER_NOT_FOUND);
+        assertThat(fixture.ledger.isEmpty()).isTrue();
+        assertThat(wallets().get("99")).isNull();
+    }
+
+    @Test
+    void duplicateRequestIdIsAppliedOnceAndAnsweredWithTheFirstOutcome() {
+        fixture.register(7, "reg-7");
+        fixture.readOutcomes();
+
+        fixture.charge(7, "c1", 5_000);
+        fixture.charge(7, "c1", 5_000);
+        fixture.charge(7, "c1", 5_000);
+
+        List<TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.stream().filter(record -> !TopologyFixture.isReplay(record))).hasSize(1);
+        assertThat(outcomes).extracting(TestRecord::value).containsOnly(outcomes.get(0).value());
+        assertThat(fixture.ledger.readValuesToList()).hasSize(1);
+        assertThat(wallets().get("7").balance()).isEqualTo(5_000);
+    }
+
+    @Test
+    void reusedRequestIdWithAnotherAmountChangesNothingAndRepeatsTheFirstFingerprint() {
+        fixture.register(7, "reg-7");
+        fixture.charge(7, "c1", 5_000);
+        fixture.readOutcomes();
+
+        fixture.charge(7, "c1", 9_000);
+
+        TestRecord<String, Outcome> replay = fixture.readOutcomes().get(0);
+        assertThat(TopologyFixture.isReplay(replay)).isTrue();
+        assertThat(replay.value().fingerprint())
+                .isEqualTo(new dev.dealstream.topics.wallet.ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START).fingerprint());
+        assertThat(wallets().get("7").balance()).isEqualTo(5_000);
+    }
+
+    @Test
+    void malformedCommandIsDeadLetteredAndTheNextOneIsProcessed() {
+        fixture.register(7, "reg-7");
+        fixture.readOutcomes();
+
+        fixture.rawWalletCommands.pipeInput("7", "{\"amount\": \"lots\"".getBytes(StandardCharsets.UTF_8));
+        fixture.charge(7, "c1", 5_000);
+
+        TestRecord<String, byte[]> deadLetter = fixture.walletDeadLetters.readRecord();
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"amount\": \"lots\"");
+        assertThat(deadLetter.headers().lastHeader(HeaderNames.DLQ_REASON)).isNotNull();
+        assertThat(new String(deadLetter.headers().lastHeader(HeaderNames.DLQ_SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
+                .isEqualTo("wallet.commands");
+        assertThat(fixture.readOutcomes()).extracting(TestRecord::key).containsExactly("c1");
+        assertThat(wallets().get("7").balance()).isEqualTo(5_000);
+    }
+
+    @Test
+    void commandUnderAnotherUsersKeyIsDeadLettered() {
+        fixture.register(7, "reg-7");
+        fixture.readOutcomes();
+
+        fixture.walletCommands.pipeInput("8",
+                new dev.dealstream.topics.wallet.ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START));
+
+        assertThat(fixture.walletDeadLetters.readRecordsToList()).hasSize(1);
+        assertThat(fixture.readOutcomes()).isEmpty();
+        assertThat(wallets().get("7").balance()).isZero();
+    }
+
+    @Test
+    void outcomesCanBeFoundByRequestId() {
+        fixture.register(7, "reg-7");
+        fixture.charge(7, "c1", 5_000);
+
+        WindowStore<String, Outcome> byRequest = fixture.driver.getWindowStore(RequestOutcomeTopology.REQUEST_OUTCOMES);
+        try (var found = byRequest.fetch("c1", 0L, Long.MAX_VALUE)) {
+            assertThat(found.next().value).isInstanceOf(Outcome.Succeeded.class);
+            assertThat(found.hasNext()).isFalse();
+        }
+    }
+
+    private KeyValueStore<String, Wallet> wallets() {
+        return fixture.driver.getKeyValueStore(WalletTopology.WALLETS);
+    }
+
+    private static List<ReasonCode> rejectionCodes(List<TestRecord<String, Outcome>> outcomes) {
+        return outcomes.stream().map(record -> ((Outcome.Rejected) record.value()).code()).toList();
+    }
+}
