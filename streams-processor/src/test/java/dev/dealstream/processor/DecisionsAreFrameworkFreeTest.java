@@ -21,6 +21,7 @@ class DecisionsAreFrameworkFreeTest {
                 .and().haveSimpleNameNotEndingWith("Processor")
                 .and().haveSimpleNameNotEndingWith("Topology")
                 .and().haveSimpleNameNotEndingWith("Controller")
+                .and().haveSimpleNameNotEndingWith("Properties")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..")
                 .check(classes);
     }

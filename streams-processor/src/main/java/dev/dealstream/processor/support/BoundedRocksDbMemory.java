@@ -1,0 +1,56 @@
+package dev.dealstream.processor.support;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Caps the off-heap memory of all RocksDB stores in this JVM: one block cache shared by every store,
+ * with memtables counted against it (the pattern from Kafka Streams' memory-management docs).
+ * Without it, every store and segment allocates its own buffers and memory grows with partitions.
+ */
+public class BoundedRocksDbMemory implements RocksDBConfigSetter {
+
+    /** Streams config carrying the total bytes, set from {@code dealstream.processor.rocksdb-memory}. */
+    public static final String TOTAL_BYTES_CONFIG = "dealstream.rocksdb.total-bytes";
+
+    private static final double MEMTABLE_SHARE = 0.5;
+    private static final double INDEX_FILTER_SHARE = 0.1;
+    private static Cache cache;
+    private static WriteBufferManager writeBufferManager;
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        long totalBytes = Long.parseLong(String.valueOf(configs.get(TOTAL_BYTES_CONFIG)));
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(sharedCache(totalBytes));
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(sharedWriteBuffers(totalBytes));
+        options.setTableFormatConfig(table);
+    }
+
+    private static synchronized Cache sharedCache(long totalBytes) {
+        if (cache == null) {
+            cache = new LRUCache(totalBytes, -1, false, INDEX_FILTER_SHARE);
+        }
+        return cache;
+    }
+
+    private static synchronized WriteBufferManager sharedWriteBuffers(long totalBytes) {
+        if (writeBufferManager == null) {
+            writeBufferManager = new WriteBufferManager((long) (totalBytes * MEMTABLE_SHARE), sharedCache(totalBytes));
+        }
+        return writeBufferManager;
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // the cache and write buffer manager are shared by every store and live as long as the JVM
+    }
+}

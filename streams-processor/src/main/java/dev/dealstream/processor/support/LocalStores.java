@@ -1,0 +1,92 @@
+package dev.dealstream.processor.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.query.FailureReason;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Reads this instance's stores through IQv2, which reports per-partition failures instead of
+ * throwing, and tells which instance owns which partition of a store.
+ */
+public class LocalStores {
+
+    private final StreamsRunner runner;
+
+    public LocalStores(StreamsRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Runs {@code query} for {@code key} on the active copy of its partition, if this instance has it. */
+    public <R> StoreLookup<R> query(String store, String key, Query<R> query) {
+        if (!runner.started()) {
+            return new StoreLookup.NotReady<>("processor not started");
+        }
+        KafkaStreams streams = runner.streams();
+        try {
+            KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+                return new StoreLookup.NotReady<>("partition assignment not known yet");
+            }
+            int partition = owner.partition();
+            StateQueryResult<R> result = streams.query(StateQueryRequest.inStore(store).withQuery(query)
+                    .withPartitions(Set.of(partition)).requireActive());
+            QueryResult<R> answer = result.getPartitionResults().get(partition);
+            if (answer == null) {
+                return new StoreLookup.NotOwner<>(partition);
+            }
+            if (answer.isSuccess()) {
+                return new StoreLookup.Found<>(answer.getResult());
+            }
+            FailureReason reason = answer.getFailureReason();
+            if (reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT) {
+                return new StoreLookup.NotOwner<>(partition);
+            }
+            return new StoreLookup.NotReady<>(reason + ": " + answer.getFailureMessage());
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            return new StoreLookup.NotReady<>(e.getMessage());
+        }
+    }
+
+    /**
+     * The URL of the instance hosting the active copy of each partition of {@code store} (null where
+     * none does yet), or empty while the assignment is not known.
+     */
+    public Optional<List<String>> ownersOf(String store) {
+        if (!runner.started()) {
+            return Optional.empty();
+        }
+        KafkaStreams streams = runner.streams();
+        int[] partitions = {0};
+        // Streams passes the store's partition count to the partitioner; no admin call needed
+        KeyQueryMetadata probe = streams.queryMetadataForKey(store, "", (topic, key, value, count) -> {
+            partitions[0] = count;
+            return Optional.of(Set.of(0));
+        });
+        if (probe == null || KeyQueryMetadata.NOT_AVAILABLE.equals(probe) || partitions[0] == 0) {
+            return Optional.empty();
+        }
+        List<String> owners = new ArrayList<>(partitions[0]);
+        for (int partition = 0; partition < partitions[0]; partition++) {
+            int wanted = partition;
+            KeyQueryMetadata owner = streams.queryMetadataForKey(store, "",
+                    (topic, key, value, count) -> Optional.of(Set.of(wanted)));
+            owners.add(owner == null || HostInfo.unavailable().equals(owner.activeHost()) ? null : url(owner.activeHost()));
+        }
+        return Optional.of(owners);
+    }
+
+    private static String url(HostInfo host) {
+        return "http://" + host.host() + ":" + host.port();
+    }
+}

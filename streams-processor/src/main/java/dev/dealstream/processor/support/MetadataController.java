@@ -1,0 +1,33 @@
+package dev.dealstream.processor.support;
+
+import dev.dealstream.topics.ReasonCode;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tells the query API which processor instance owns each partition of a store. */
+@RestController
+class MetadataController {
+
+    /** {@code owners.get(p)} is the URL of the instance with the active copy of partition p, or null. */
+    record StoreOwners(String store, int partitions, List<String> owners) {
+    }
+
+    private final LocalStores stores;
+
+    MetadataController(LocalStores stores) {
+        this.stores = stores;
+    }
+
+    @GetMapping("/internal/metadata/stores/{store}")
+    ResponseEntity<?> owners(@PathVariable String store) {
+        return stores.ownersOf(store)
+                .<ResponseEntity<?>>map(owners -> ResponseEntity.ok(new StoreOwners(store, owners.size(), owners)))
+                .orElseGet(() -> ResponseEntity.status(ReasonCode.STORE_NOT_READY.httpStatus())
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .body(InternalApi.problem(ReasonCode.STORE_NOT_READY, "assignment of " + store + " not known yet").getBody()));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dealstream.processor.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the Kafka Streams application ({@code dealstream.processor.*}); see docs/configuration.md.
+ *
+ * @param instanceId      static group membership id, unique per instance and stable across restarts;
+ *                        empty means {@code processor-<advertisedHost>-<port>}
+ * @param advertisedHost  the host other services reach this instance's internal endpoint on
+ * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
+ * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
+ */
+@ConfigurationProperties("dealstream.processor")
+public record ProcessorProperties(
+        @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+        @DefaultValue("dealstream-processor") String applicationId,
+        @DefaultValue("") String instanceId,
+        @DefaultValue("127.0.0.1") String advertisedHost,
+        @DefaultValue("data/processor/state") String stateDir,
+        @DefaultValue("2") int streamThreads,
+        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("1") int replicationFactor,
+        @DefaultValue("0") int standbyReplicas,
+        @DefaultValue("256MB") DataSize rocksdbMemory,
+        @DefaultValue("24h") Duration requestRetention,
+        @DefaultValue("60s") Duration closeTimeout) {
+}
