@@ -1,8 +1,8 @@
 package dev.dealstream.processor.support;
 
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.web.Problems;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +26,6 @@ class MetadataController {
     ResponseEntity<?> owners(@PathVariable String store) {
         return stores.ownersOf(store)
                 .<ResponseEntity<?>>map(owners -> ResponseEntity.ok(new StoreOwners(store, owners.size(), owners)))
-                .orElseGet(() -> ResponseEntity.status(ReasonCode.STORE_NOT_READY.httpStatus())
-                        .header(HttpHeaders.RETRY_AFTER, "1")
-                        .body(InternalApi.problem(ReasonCode.STORE_NOT_READY, "assignment of " + store + " not known yet").getBody()));
+                .orElseGet(() -> Problems.of(ReasonCode.STORE_NOT_READY, "assignment of " + store + " not known yet"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.dealstream.processor.support;
 
 import dev.dealstream.processor.ProcessorTopology;
-import dev.dealstream.processor.wallet.WalletProperties;
+import dev.dealstream.web.ChargeLimitsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.Topology;
 import org.springframework.boot.health.contributor.Health;
@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 class ProcessorConfiguration {
 
     @Bean
-    Topology processorTopology(WalletProperties wallet, ProcessorProperties properties) {
+    Topology processorTopology(ChargeLimitsProperties wallet, ProcessorProperties properties) {
         return ProcessorTopology.build(new TopologySettings(wallet.limits(), properties.requestRetention()));
     }
 

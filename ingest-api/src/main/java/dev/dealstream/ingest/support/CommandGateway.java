@@ -1,0 +1,94 @@
+package dev.dealstream.ingest.support;
+
+import dev.dealstream.topics.Command;
+import dev.dealstream.topics.request.Outcome;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Writes a command to its topic and, unless the caller prefers not to wait, waits for its outcome
+ * without holding a request thread: the waiter is registered before the send, so an outcome can
+ * never arrive unseen.
+ */
+public class CommandGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final OutcomeWaiters waiters;
+    private final Duration outcomeWait;
+    private final CommandResponses responses;
+
+    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, Duration outcomeWait,
+                   CommandResponses responses) {
+        this.kafka = kafka;
+        this.waiters = waiters;
+        this.outcomeWait = outcomeWait;
+        this.responses = responses;
+    }
+
+    /**
+     * Submits {@code command} keyed by {@code key} and answers the HTTP call with its outcome,
+     * {@code succeeded} being the status of a success.
+     *
+     * @param prefer the request's {@code Prefer} header: {@code respond-async} answers 202 once written
+     */
+    public CompletableFuture<ResponseEntity<?>> execute(String topic, String key, Command command, String prefer,
+                                                        HttpStatus succeeded) {
+        return submit(topic, key, command, CommandHeaders.respondAsync(prefer))
+                .thenApply(submission -> responses.toResponse(submission, succeeded));
+    }
+
+    CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {
+        ProducerRecord<String, Object> record =
+                new ProducerRecord<>(topic, null, command.acceptedAt().toEpochMilli(), key, command);
+        if (respondAsync) {
+            return send(record).thenApply(sent -> (Submission) new Submission.Pending(command.requestId(), true))
+                    .exceptionally(error -> notAccepted(command, error));
+        }
+        OutcomeWaiters.Waiter waiter = waiters.register(command.requestId(), command.fingerprint());
+        send(record).whenComplete((sent, error) -> {
+            if (error != null) {
+                waiter.outcome().completeExceptionally(error);
+            }
+        });
+        return waiter.outcome()
+                .completeOnTimeout(null, outcomeWait.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((outcome, error) -> {
+                    waiters.forget(waiter);
+                    if (error != null) {
+                        return notAccepted(command, error);
+                    }
+                    if (outcome == null) {
+                        return new Submission.Pending(command.requestId(), false);
+                    }
+                    return decided(command, outcome);
+                });
+    }
+
+    private static Submission decided(Command command, Outcome outcome) {
+        return outcome.fingerprint().equals(command.fingerprint())
+                ? new Submission.Decided(command.requestId(), outcome)
+                : new Submission.KeyReused(command.requestId());
+    }
+
+    private CompletableFuture<?> send(ProducerRecord<String, Object> record) {
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Submission notAccepted(Command command, Throwable error) {
+        log.warn("Could not write request {} to Kafka: {}", command.requestId(), error.toString());
+        return new Submission.NotAccepted(command.requestId(), error);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.dealstream.ingest.support;
+
+import dev.dealstream.topics.support.JsonSerde;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the producer, the outcome listener and the gateway. */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    @Bean
+    KafkaTemplate<String, Object> commandTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new StringSerializer(), JsonSerde.of(Object.class)));
+    }
+
+    @Bean
+    OutcomeWaiters outcomeWaiters(MeterRegistry registry) {
+        OutcomeWaiters waiters = new OutcomeWaiters();
+        Gauge.builder("dealstream.ingest.waiting.requests", waiters, OutcomeWaiters::waiting)
+                .description("HTTP calls waiting for their outcome").register(registry);
+        return waiters;
+    }
+
+    @Bean
+    OutcomeListener outcomeListener(KafkaProperties kafka, OutcomeWaiters waiters, IngestProperties properties) {
+        return new OutcomeListener(kafka.buildConsumerProperties(), waiters, properties.startupTimeout());
+    }
+
+    @Bean
+    CommandGateway commandGateway(KafkaTemplate<String, Object> commandTemplate, OutcomeWaiters waiters,
+                                  IngestProperties properties) {
+        return new CommandGateway(commandTemplate, waiters, properties.outcomeWait(),
+                new CommandResponses(properties.queryApiUrl()));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dealstream.ingest.wallet;
+
+import dev.dealstream.ingest.support.BodyFields;
+import dev.dealstream.ingest.support.CommandGateway;
+import dev.dealstream.ingest.support.CommandHeaders;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.wallet.ChargeLimits;
+import dev.dealstream.topics.wallet.ChargeWallet;
+import dev.dealstream.web.ApiException;
+import dev.dealstream.web.ChargeLimitsProperties;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/wallets/{userId}/charges}: add money to a wallet. */
+@RestController
+class ChargeController {
+
+    private final CommandGateway gateway;
+    private final ChargeLimits limits;
+
+    ChargeController(CommandGateway gateway, ChargeLimitsProperties limits) {
+        this.gateway = gateway;
+        this.limits = limits.limits();
+    }
+
+    @PostMapping(path = "/api/v1/wallets/{userId}/charges", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<?>> charge(
+            @PathVariable String userId,
+            @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,
+            @RequestBody JsonNode body) {
+        UserId user = BodyFields.userId(userId);
+        String requestId = CommandHeaders.requestId(idempotencyKey);
+        long amount = BodyFields.integer(body, "amount", ReasonCode.INVALID_AMOUNT);
+        if (!limits.allowsAmount(amount)) {
+            throw new ApiException(ReasonCode.INVALID_AMOUNT, limits.amountRule() + ", got " + amount);
+        }
+        ChargeWallet command = new ChargeWallet(requestId, user, amount, Instant.now());
+        return gateway.execute(Topics.WALLET_COMMANDS, user.key(), command, prefer, HttpStatus.OK);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.dealstream.web;
+
+import dev.dealstream.topics.Problem;
+import dev.dealstream.topics.ReasonCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** {@code application/problem+json} answers with a reason code. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);
+
+    private Problems() {
+    }
+
+    public static ResponseEntity<Problem> of(ReasonCode code, String detail) {
+        return of(Problem.of(code, detail));
+    }
+
+    /** Passes on a problem another service answered, with its status. */
+    public static ResponseEntity<Problem> of(Problem problem) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(problem);
+    }
+}
