@@ -1,7 +1,6 @@
 package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.ReasonCode;
-import dev.dealstream.topics.UserId;
 import dev.dealstream.web.ApiException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,13 +38,5 @@ public final class BodyFields {
             throw new ApiException(invalid, "'" + field + "' must be a string");
         }
         return value.stringValue();
-    }
-
-    public static UserId userId(String pathSegment) {
-        try {
-            return UserId.parse(pathSegment);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ReasonCode.INVALID_USER_ID, "a user id is a positive integer, got '" + pathSegment + "'");
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.user.RegisterUser;
 import dev.dealstream.topics.user.User;
 import dev.dealstream.web.ApiException;
+import dev.dealstream.web.PathIds;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class UserAdminController {
             @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,
             @RequestBody JsonNode body) {
-        UserId user = BodyFields.userId(userId);
+        UserId user = PathIds.userId(userId);
         String requestId = CommandHeaders.requestId(idempotencyKey);
         String name = BodyFields.text(body, "name", ReasonCode.INVALID_USER);
         if (!User.isValidName(name)) {

@@ -9,6 +9,7 @@ import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.wallet.ChargeLimits;
 import dev.dealstream.topics.wallet.ChargeWallet;
 import dev.dealstream.web.ApiException;
+import dev.dealstream.web.PathIds;
 import dev.dealstream.web.ChargeLimitsProperties;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,7 @@ class ChargeController {
             @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,
             @RequestBody JsonNode body) {
-        UserId user = BodyFields.userId(userId);
+        UserId user = PathIds.userId(userId);
         String requestId = CommandHeaders.requestId(idempotencyKey);
         long amount = BodyFields.integer(body, "amount", ReasonCode.INVALID_AMOUNT);
         if (!limits.allowsAmount(amount)) {

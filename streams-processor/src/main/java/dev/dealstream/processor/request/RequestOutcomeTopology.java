@@ -3,6 +3,7 @@ package dev.dealstream.processor.request;
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.support.RequestLog;
 import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.Topics;
 import org.apache.kafka.streams.Topology;
 
@@ -10,7 +11,7 @@ import org.apache.kafka.streams.Topology;
 public final class RequestOutcomeTopology {
 
     /** Outcomes by requestId, kept for the request retention. */
-    public static final String REQUEST_OUTCOMES = "request-outcomes";
+    public static final String REQUEST_OUTCOMES = QueryableStores.REQUEST_OUTCOMES;
     static final String RECORD_PROCESSOR = "record-outcome-processor";
 
     private RequestOutcomeTopology() {

@@ -1,8 +1,8 @@
 package dev.dealstream.processor.support;
 
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.StoreOwners;
 import dev.dealstream.web.Problems;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,10 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tells the query API which processor instance owns each partition of a store. */
 @RestController
 class MetadataController {
-
-    /** {@code owners.get(p)} is the URL of the instance with the active copy of partition p, or null. */
-    record StoreOwners(String store, int partitions, List<String> owners) {
-    }
 
     private final LocalStores stores;
 

@@ -2,6 +2,7 @@ package dev.dealstream.processor.wallet;
 
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
 import dev.dealstream.topics.wallet.LedgerEntry;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class WalletTopology {
 
     /** Wallets by userId. */
-    public static final String WALLETS = "wallets";
+    public static final String WALLETS = QueryableStores.WALLETS;
     public static final String CHARGE_PROCESSOR = "charge-processor";
     static final String LEDGER_SINK = "wallet-ledger-sink";
 

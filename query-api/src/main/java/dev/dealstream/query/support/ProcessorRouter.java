@@ -1,0 +1,133 @@
+package dev.dealstream.query.support;
+
+import dev.dealstream.topics.Problem;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.StoreOwners;
+import dev.dealstream.topics.support.Json;
+import dev.dealstream.topics.support.KeyPartitioner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a key lookup to the processor instance that owns the key. The owner of each partition comes
+ * from the processors' streams metadata, cached briefly; a call that finds the key moved (421), the
+ * store restoring (503) or the instance gone refreshes the metadata and tries again within the budget.
+ */
+public class ProcessorRouter {
+
+    /** What the owner answered: its status and body (a value, or a problem). */
+    public record Answer(int status, byte[] body) {
+        public boolean ok() {
+            return status == 200;
+        }
+
+        public <T> T read(Class<T> type) {
+            return Json.mapper().readValue(body, type);
+        }
+
+        public Problem problem() {
+            return read(Problem.class);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorRouter.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+    private final QueryProperties properties;
+    private final HttpClient http;
+    private final Map<String, CachedOwners> owners = new ConcurrentHashMap<>();
+
+    private record CachedOwners(StoreOwners owners, long fetchedAtNanos) {
+    }
+
+    public ProcessorRouter(QueryProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Asks the owner of {@code key} in {@code store} for {@code path}; 503 STORE_NOT_READY when none answers in time. */
+    public Answer lookup(String store, String key, String path) {
+        long deadline = System.nanoTime() + properties.routingBudget().toNanos();
+        boolean refresh = false;
+        String why = "no processor answered";
+        do {
+            Optional<String> owner = ownerOf(store, key, refresh);
+            if (owner.isPresent()) {
+                try {
+                    Answer answer = get(owner.get() + path);
+                    if (answer.status() != ReasonCode.NOT_OWNER.httpStatus() && answer.status() != 503) {
+                        return answer;
+                    }
+                    why = owner.get() + " answered " + answer.status();
+                } catch (IOException e) {
+                    why = owner.get() + " unreachable: " + e.getMessage();
+                }
+            } else {
+                why = "no owner known for " + store + " partition of key " + key;
+            }
+            refresh = true;
+            pause();
+        } while (System.nanoTime() < deadline);
+        log.warn("Lookup in {} for key {} gave up: {}", store, key, why);
+        return new Answer(503, Json.mapper().writeValueAsBytes(Problem.of(ReasonCode.STORE_NOT_READY, why)));
+    }
+
+    private Optional<String> ownerOf(String store, String key, boolean refresh) {
+        CachedOwners cached = owners.get(store);
+        boolean stale = cached == null
+                || System.nanoTime() - cached.fetchedAtNanos() > properties.metadataMaxAge().toNanos();
+        if (refresh || stale) {
+            cached = fetchOwners(store).map(fresh -> new CachedOwners(fresh, System.nanoTime())).orElse(cached);
+            if (cached != null) {
+                owners.put(store, cached);
+            }
+        }
+        if (cached == null) {
+            return Optional.empty();
+        }
+        StoreOwners known = cached.owners();
+        return Optional.ofNullable(known.owners().get(KeyPartitioner.partitionOf(key, known.partitions())));
+    }
+
+    private Optional<StoreOwners> fetchOwners(String store) {
+        for (String processor : properties.processorUrls()) {
+            try {
+                Answer answer = get(processor + "/internal/metadata/stores/" + store);
+                if (answer.ok()) {
+                    return Optional.of(answer.read(StoreOwners.class));
+                }
+            } catch (IOException e) {
+                log.debug("Processor {} did not answer metadata: {}", processor, e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Answer get(String url) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.callTimeout()).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

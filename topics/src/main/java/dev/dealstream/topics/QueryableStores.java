@@ -1,0 +1,13 @@
+package dev.dealstream.topics;
+
+/** Names of the processor's stores that the query API reads through the processors' internal endpoint. */
+public final class QueryableStores {
+
+    /** Wallets by userId. */
+    public static final String WALLETS = "wallets";
+    /** Request outcomes by requestId. */
+    public static final String REQUEST_OUTCOMES = "request-outcomes";
+
+    private QueryableStores() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.dealstream.web;
+
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.UserId;
+
+/** Ids read from URL paths, refused with their reason code when malformed. */
+public final class PathIds {
+
+    private PathIds() {
+    }
+
+    public static UserId userId(String pathSegment) {
+        try {
+            return UserId.parse(pathSegment);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ReasonCode.INVALID_USER_ID, "a user id is a positive integer, got '" + pathSegment + "'");
+        }
+    }
+}
