@@ -1,0 +1,138 @@
+package dev.dealstream.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The README's run command: a real KRaft broker, the topics, the processor, the ingest API and the
+ * query API on localhost, with data kept in a folder so a restart keeps everything. Ctrl-C stops all.
+ *
+ * <p>Options: {@code --demo} loads {@link DemoData}; {@code --data-dir=DIR} (default {@code data});
+ * {@code --partitions=N} for new topics (default 12); {@code --repository=DIR} where the modules were
+ * built (default the current directory).
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Options options;
+    private final LocalKafkaBroker broker;
+    private final List<ServiceJar> services = new ArrayList<>();
+
+    record Options(Path repository, Path dataDir, int partitions, boolean demo) {
+        static Options parse(String[] args) {
+            Path repository = Path.of(".");
+            Path dataDir = Path.of("data");
+            int partitions = 12;
+            boolean demo = false;
+            for (String arg : args) {
+                if (arg.equals("--demo")) {
+                    demo = true;
+                } else if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(arg.substring("--data-dir=".length()));
+                } else if (arg.startsWith("--partitions=")) {
+                    partitions = Integer.parseInt(arg.substring("--partitions=".length()));
+                } else if (arg.startsWith("--repository=")) {
+                    repository = Path.of(arg.substring("--repository=".length()));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg
+                            + "; options: --demo --data-dir=DIR --partitions=N --repository=DIR");
+                }
+            }
+            return new Options(repository.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), partitions, demo);
+        }
+    }
+
+    LocalStack(Options options) {
+        this.options = options;
+        this.broker = new LocalKafkaBroker(options.dataDir(), options.repository().resolve("local-stack/target/lib"), 9092);
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = new LocalStack(Options.parse(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            log.error("Could not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        stack.superviseUntilAChildDies();
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Path logDir = options.dataDir().resolve("logs");
+        log.info("Starting Kafka on {} (data in {})", broker.bootstrapServers(), options.dataDir());
+        broker.start(logDir);
+        List<String> created = TopicSetup.createMissing(broker.bootstrapServers(), options.partitions(), (short) 1);
+        if (!created.isEmpty()) {
+            log.info("Created {} topics with {} partitions", created.size(), options.partitions());
+        }
+        String kafka = "--dealstream.kafka.bootstrap-servers=" + broker.bootstrapServers();
+        Path repository = options.repository();
+        ServiceJar processor = new ServiceJar("processor", ServiceJar.executableJarOf(repository, "streams-processor"), 8082,
+                List.of("-Xmx1g"), List.of(kafka,
+                        "--dealstream.processor.state-dir=" + options.dataDir().resolve("processor-state")));
+        ServiceJar query = new ServiceJar("query-api", ServiceJar.executableJarOf(repository, "query-api"), 8081,
+                List.of("-Xmx512m"), List.of("--dealstream.query.processor-urls=" + processor.url()));
+        ServiceJar ingest = new ServiceJar("ingest-api", ServiceJar.executableJarOf(repository, "ingest-api"), 8080,
+                List.of("-Xmx512m"), List.of(kafka, "--dealstream.ingest.query-api-url=" + query.url()));
+        for (ServiceJar service : List.of(processor, query, ingest)) {
+            log.info("Starting {}", service.name());
+            service.start(logDir);
+            services.add(service);
+        }
+        processor.awaitHealthy(START_TIMEOUT, body -> body.contains("\"RUNNING\""));
+        query.awaitHealthy(START_TIMEOUT, body -> body.contains("\"UP\""));
+        ingest.awaitHealthy(START_TIMEOUT, body -> body.contains("\"UP\""));
+        if (options.demo()) {
+            new DemoData(ingest.url()).load();
+            log.info("Demo data loaded: users 1-{} with {} won each", DemoData.USERS, DemoData.CHARGE);
+        }
+        System.out.printf("""
+
+                Dealstream is running. Data in %s, logs in %s
+                  ingest API  %s   e.g. curl -X PUT %s/api/v1/admin/users/1 -H 'Content-Type: application/json' -d '{"name":"Mina"}'
+                  query API   %s   e.g. curl %s/api/v1/wallets/1
+                  processor   %s   (internal lookups, /actuator/health, /actuator/prometheus)
+                  Kafka       %s
+                Press Ctrl-C to stop.
+                %n""", options.dataDir(), logDir, ingest.url(), ingest.url(), query.url(), query.url(),
+                processor.url(), broker.bootstrapServers());
+    }
+
+    private void superviseUntilAChildDies() throws InterruptedException {
+        while (true) {
+            for (ServiceJar service : services) {
+                if (!service.process().isAlive()) {
+                    log.error("{} exited; see {}. Stopping everything.", service.name(), service.process().log());
+                    System.exit(1);
+                }
+            }
+            if (!broker.process().isAlive()) {
+                log.error("Kafka exited; see {}. Stopping everything.", broker.process().log());
+                System.exit(1);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    void stop() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        broker.stop();
+        log.info("Stopped");
+    }
+}
