@@ -32,6 +32,7 @@ public class StreamsRunner implements SmartLifecycle {
     private final ProcessorProperties properties;
     private final Environment environment;
     private final MeterRegistry meterRegistry;
+    private final UncleanShutdownRecovery recovery;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile String advertisedUrl;
@@ -42,12 +43,14 @@ public class StreamsRunner implements SmartLifecycle {
         this.properties = properties;
         this.environment = environment;
         this.meterRegistry = meterRegistry;
+        this.recovery = new UncleanShutdownRecovery(Path.of(properties.stateDir()).toAbsolutePath(), properties.applicationId());
     }
 
     @Override
     public void start() {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         advertisedUrl = "http://" + properties.advertisedHost() + ":" + port;
+        recovery.beforeStart();
         KafkaStreams client = new KafkaStreams(topology, streamsConfig(port));
         client.setStateListener((now, before) -> log.info("Processor {} -> {}", before, now));
         client.setUncaughtExceptionHandler(error -> {
@@ -93,9 +96,15 @@ public class StreamsRunner implements SmartLifecycle {
     public void stop() {
         KafkaStreams client = streams;
         if (client != null) {
-            client.close(properties.closeTimeout());
+            boolean closed = client.close(properties.closeTimeout());
             metrics.close();
-            log.info("Processor {} stopped", advertisedUrl);
+            if (closed && client.state() == KafkaStreams.State.NOT_RUNNING) {
+                recovery.afterCleanStop();
+                log.info("Processor {} stopped", advertisedUrl);
+            } else {
+                log.warn("Processor {} did not stop cleanly within {} (state {})", advertisedUrl,
+                        properties.closeTimeout(), client.state());
+            }
         }
     }
 
