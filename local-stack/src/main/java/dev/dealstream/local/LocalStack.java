@@ -3,7 +3,9 @@ package dev.dealstream.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,7 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
         try {
-            stack.start();
+            stack.startAll();
         } catch (RuntimeException e) {
             log.error("Could not start: {}", e.getMessage());
             System.exit(1);
@@ -71,7 +73,41 @@ public final class LocalStack {
         stopped.await();
     }
 
-    void start() throws Exception {
+    /** Starts a stack with the run command's options and returns it running; {@link #stop()} ends it. */
+    public static LocalStack start(String[] args) throws Exception {
+        LocalStack stack = new LocalStack(Options.parse(args));
+        try {
+            stack.startAll();
+        } catch (Exception e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** The process id of the broker and of each service. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", broker.process().pid());
+        services.forEach(service -> pids.put(service.name(), service.process().pid()));
+        return pids;
+    }
+
+    /** The processes of a stack started by another command on this machine, found by their command lines. */
+    public static Map<String, Long> findRunningProcesses() {
+        Map<String, String> signatures = Map.of("kafka", "kafka.Kafka", "processor", "streams-processor",
+                "query-api", "query-api", "ingest-api", "ingest-api");
+        Map<String, Long> pids = new LinkedHashMap<>();
+        ProcessHandle.allProcesses().forEach(process -> process.info().commandLine().ifPresent(command ->
+                signatures.forEach((name, signature) -> {
+                    if (command.contains(signature) && command.contains("java")) {
+                        pids.putIfAbsent(name, process.pid());
+                    }
+                })));
+        return pids;
+    }
+
+    void startAll() throws Exception {
         Path logDir = options.dataDir().resolve("logs");
         log.info("Starting Kafka on {} (data in {})", broker.bootstrapServers(), options.dataDir());
         broker.start(logDir);
@@ -82,7 +118,7 @@ public final class LocalStack {
         String kafka = "--dealstream.kafka.bootstrap-servers=" + broker.bootstrapServers();
         Path repository = options.repository();
         ServiceJar processor = new ServiceJar("processor", ServiceJar.executableJarOf(repository, "streams-processor"), 8082,
-                List.of("-Xmx1g"), List.of(kafka,
+                processorJvmArgs(), List.of(kafka,
                         "--dealstream.processor.state-dir=" + options.dataDir().resolve("processor-state")));
         ServiceJar query = new ServiceJar("query-api", ServiceJar.executableJarOf(repository, "query-api"), 8081,
                 List.of("-Xmx512m"), List.of("--dealstream.query.processor-urls=" + processor.url()));
@@ -112,6 +148,13 @@ public final class LocalStack {
                 processor.url(), broker.bootstrapServers());
     }
 
+    private static List<String> processorJvmArgs() {
+        // RocksDB's JNI library: newer JDKs warn (and will refuse) without the explicit permission
+        return Runtime.version().feature() >= 22
+                ? List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED")
+                : List.of("-Xmx1g");
+    }
+
     private void superviseUntilAChildDies() throws InterruptedException {
         while (true) {
             for (ServiceJar service : services) {
@@ -128,7 +171,7 @@ public final class LocalStack {
         }
     }
 
-    void stop() {
+    public void stop() {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }

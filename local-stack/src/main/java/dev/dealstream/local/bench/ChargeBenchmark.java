@@ -1,0 +1,238 @@
+package dev.dealstream.local.bench;
+
+import dev.dealstream.local.LocalStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The wallet benchmark: charges for many users at a fixed arrival rate after a warm-up, everything on
+ * this machine. Reports the HTTP answer and request → decision latencies, the CPU each process used,
+ * checks every balance against the decided charges, and appends the run to docs/benchmarks.md.
+ *
+ * <p>Options: {@code --rate=5000} charges/s, {@code --warmup=60} and {@code --duration=60} seconds,
+ * {@code --users=100000}, {@code --attach} to use a stack already running on the default ports instead
+ * of starting a fresh one, {@code --record=docs/benchmarks.md} ({@code --record=} for none).
+ */
+public final class ChargeBenchmark {
+
+    private static final long USER_BASE = 10_000_000;
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    /** Amount and user of every charge sent, by request id, to check balances against decisions. */
+    private final Map<String, long[]> charges = new java.util.concurrent.ConcurrentHashMap<>();
+
+    record Options(int rate, int warmupSeconds, int durationSeconds, int users, boolean attach, String record,
+                   String commandLine) {
+        static Options parse(String[] args) {
+            int rate = 5_000;
+            int warmup = 60;
+            int duration = 60;
+            int users = 100_000;
+            boolean attach = false;
+            String record = "docs/benchmarks.md";
+            for (String arg : args) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+                if (arg.startsWith("--rate=")) {
+                    rate = Integer.parseInt(value);
+                } else if (arg.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (arg.startsWith("--duration=")) {
+                    duration = Integer.parseInt(value);
+                } else if (arg.startsWith("--users=")) {
+                    users = Integer.parseInt(value);
+                } else if (arg.equals("--attach")) {
+                    attach = true;
+                } else if (arg.startsWith("--record=")) {
+                    record = value;
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            return new Options(rate, warmup, duration, users, attach, record, "./bench.sh charges " + String.join(" ", args));
+        }
+    }
+
+    private ChargeBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        LocalStack stack = null;
+        if (!options.attach()) {
+            Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
+            stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
+        }
+        try {
+            new ChargeBenchmark(options).run(stack == null ? LocalStack.findRunningProcesses() : stack.pids());
+        } finally {
+            if (stack != null) {
+                stack.stop();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(Map<String, Long> pids) throws Exception {
+        String ingest = "http://127.0.0.1:8080";
+        String query = "http://127.0.0.1:8081";
+        OpenLoad load = new OpenLoad();
+        try (OutcomeClock clock = new OutcomeClock("127.0.0.1:9092")) {
+            int registrationRate = Math.min(options.rate(), 5_000);
+            say("Registering %,d users at %,d/s", options.users(), registrationRate);
+            OpenLoad.Result registration = load.run(registrationRate,
+                    Duration.ofSeconds(Math.max(1, options.users() / registrationRate)), i -> register(ingest, i), clock::due);
+            waitForDecisions(clock);
+            say("Registered: %s; %,d decided", registration.statuses, clock.decided.get());
+            say("Warming up: %d s at %,d charges/s", options.warmupSeconds(), options.rate());
+            OpenLoad.Result warmup = load.run(options.rate(), Duration.ofSeconds(options.warmupSeconds()),
+                    i -> charge(ingest, "w", i), clock::due);
+            say("Warm-up answered: %s", warmup.statuses);
+            say("Measuring: %d s at %,d charges/s", options.durationSeconds(), options.rate());
+            CpuShares cpu = new CpuShares(withLoadGenerator(pids));
+            clock.measure(true);
+            cpu.start();
+            long decidedBefore = clock.decided.get();
+            OpenLoad.Result measured = load.run(options.rate(), Duration.ofSeconds(options.durationSeconds()),
+                    i -> charge(ingest, "m", i), clock::due);
+            Map<String, Double> shares = cpu.stop();
+            long decidedDuring = clock.decided.get() - decidedBefore;
+            waitForDecisions(clock);
+            clock.measure(false);
+            Exactness exactness = verify(query, clock);
+            String report = report(measured, clock, shares, decidedDuring, exactness);
+            System.out.println(report);
+            if (!options.record().isBlank()) {
+                Files.writeString(Path.of(options.record()), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                say("Appended to %s", options.record());
+            }
+        }
+    }
+
+    private OpenLoad.Call register(String ingest, long i) {
+        long user = USER_BASE + i + 1;
+        String requestId = "bench-" + runId + "-u-" + user;
+        return new OpenLoad.Call(requestId, HttpRequest.newBuilder(URI.create(ingest + "/api/v1/admin/users/" + user))
+                .header("Content-Type", "application/json").header("Idempotency-Key", requestId)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench " + user + "\"}")).build());
+    }
+
+    private OpenLoad.Call charge(String ingest, String phase, long i) {
+        // a stride through the users so consecutive charges hit different users and partitions
+        long user = USER_BASE + (i * 7_919 % options.users()) + 1;
+        long amount = 1_000 + (i % 10) * 100;
+        String requestId = "bench-" + runId + "-" + phase + "-" + i;
+        charges.put(requestId, new long[] {user, amount});
+        return new OpenLoad.Call(requestId, HttpRequest.newBuilder(URI.create(ingest + "/api/v1/wallets/" + user + "/charges"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")).build());
+    }
+
+    private static void waitForDecisions(OutcomeClock clock) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (clock.undecided() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    record Exactness(long usersChecked, long mismatches, long unreadable, long undecided, long secondDecisions) {
+        boolean exact() {
+            return mismatches == 0 && unreadable == 0 && undecided == 0 && secondDecisions == 0;
+        }
+    }
+
+    /** Every charged user's balance must equal the sum of that user's charges decided SUCCEEDED. */
+    private Exactness verify(String query, OutcomeClock clock) throws InterruptedException {
+        Map<Long, Long> expected = new java.util.HashMap<>();
+        charges.forEach((requestId, charge) -> {
+            if (clock.succeeded.contains(requestId)) {
+                expected.merge(charge[0], charge[1], Long::sum);
+            }
+        });
+        say("Checking %,d balances", expected.size());
+        AtomicLong mismatches = new AtomicLong();
+        AtomicLong unreadable = new AtomicLong();
+        Semaphore inFlight = new Semaphore(64);
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        for (Map.Entry<Long, Long> user : expected.entrySet()) {
+            inFlight.acquire();
+            HttpRequest read = HttpRequest.newBuilder(URI.create(query + "/api/v1/wallets/" + user.getKey())).build();
+            reads.add(http.sendAsync(read, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                inFlight.release();
+                if (error != null || response.statusCode() != 200) {
+                    unreadable.incrementAndGet();
+                } else if (!response.body().contains("\"balance\":" + user.getValue() + ",")) {
+                    mismatches.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
+        return new Exactness(expected.size(), mismatches.get(), unreadable.get(), clock.undecided(), clock.duplicates.get());
+    }
+
+    private String report(OpenLoad.Result measured, OutcomeClock clock, Map<String, Double> cpu, long decidedDuring,
+                          Exactness exactness) {
+        BenchmarkEnvironment environment = BenchmarkEnvironment.current();
+        double seconds = options.durationSeconds();
+        String statuses = measured.statuses.entrySet().stream()
+                .map(status -> status.getKey() + ": " + status.getValue()).collect(Collectors.joining(", "));
+        String cpuShares = cpu.entrySet().stream()
+                .map(share -> String.format(Locale.ROOT, "%s %.2f", share.getKey(), share.getValue()))
+                .collect(Collectors.joining(", "));
+        String rejections = clock.rejections.isEmpty() ? "none" : clock.rejections.toString();
+        return String.format(Locale.ROOT, """
+
+                ### %s — charges at %,d/s (commit %s)
+
+                - Command: `%s`
+                - JDK: %s; machine: %s. Everything on this machine: Kafka broker, processor, ingest API, query API and the load generator.
+                - Warm-up %d s at the same rate, then %d s measured; %,d users; open model (latency from when each request was due).
+
+                | measure | result |
+                |---|---|
+                | offered | %,d charges/s |
+                | sent / answered | %,d / %,d; statuses %s |
+                | decided during the window | %,.0f/s |
+                | HTTP answer (waits for the outcome) | %s |
+                | request → decision committed on `request.outcomes` | %s |
+                | refusals | %s |
+                | CPU, cores busy (of 2) | %s |
+                | exactness | %s: %,d balances checked, %d mismatched, %d unreadable; %d requests undecided, %d second decisions |
+                """,
+                LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
+                environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(),
+                options.rate(), measured.sent.get(), measured.answered.get(), statuses,
+                decidedDuring / seconds, measured.http.summary(), clock.decisions.summary(), rejections, cpuShares,
+                exactness.exact() ? "exact" : "NOT EXACT", exactness.usersChecked(), exactness.mismatches(),
+                exactness.unreadable(), exactness.undecided(), exactness.secondDecisions());
+    }
+
+    private static Map<String, Long> withLoadGenerator(Map<String, Long> pids) {
+        Map<String, Long> all = new LinkedHashMap<>(pids);
+        all.put("load generator", ProcessHandle.current().pid());
+        return all;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+    }
+}

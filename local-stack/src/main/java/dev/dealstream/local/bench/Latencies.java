@@ -1,0 +1,37 @@
+package dev.dealstream.local.bench;
+
+import java.util.Arrays;
+
+/** Latency samples in microseconds, with the percentiles a report needs. */
+final class Latencies {
+
+    private long[] samples = new long[1 << 16];
+    private int count;
+
+    synchronized void add(long micros) {
+        if (count == samples.length) {
+            samples = Arrays.copyOf(samples, count * 2);
+        }
+        samples[count++] = micros;
+    }
+
+    synchronized int count() {
+        return count;
+    }
+
+    /** p in [0, 100]; in milliseconds. */
+    synchronized double percentileMillis(double p) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * count) - 1;
+        return sorted[Math.max(0, Math.min(count - 1, index))] / 1000.0;
+    }
+
+    String summary() {
+        return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
+                percentileMillis(50), percentileMillis(99), percentileMillis(99.9), percentileMillis(100), count());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dealstream.local.bench;
+
+import dev.dealstream.topics.HeaderNames;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.support.JsonSerde;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Times request → decision: from when a request was due to when its outcome is committed on
+ * {@code request.outcomes} and visible to a read_committed consumer, as any client would see it.
+ * Also counts decisions per request id, so a second decision for one request shows.
+ */
+final class OutcomeClock implements AutoCloseable {
+
+    final Latencies decisions = new Latencies();
+    final AtomicLong decided = new AtomicLong();
+    /** Decisions for a request id that was already decided: must stay 0. */
+    final AtomicLong duplicates = new AtomicLong();
+    private final Set<String> decidedIds = ConcurrentHashMap.newKeySet();
+    /** Request ids whose decision was SUCCEEDED: what the state must reflect. */
+    final Set<String> succeeded = ConcurrentHashMap.newKeySet();
+    final Map<String, AtomicLong> rejections = new ConcurrentHashMap<>();
+    private final JsonSerde<Outcome> reader = JsonSerde.of(Outcome.class);
+    private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean measuring;
+
+    OutcomeClock(String bootstrapServers) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUEST_OUTCOMES).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(this::run, "outcome-clock");
+        thread.start();
+    }
+
+    void due(String requestId, long dueNanos) {
+        dueAt.put(requestId, dueNanos);
+    }
+
+    /** Latencies are recorded only while measuring (not during warm-up); decisions are always counted. */
+    void measure(boolean on) {
+        measuring = on;
+    }
+
+    private void run() {
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                if (record.headers().lastHeader(HeaderNames.REPLAY) != null) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (!decidedIds.add(record.key())) {
+                    duplicates.incrementAndGet();
+                    continue;
+                }
+                Long due = dueAt.remove(record.key());
+                if (due == null) {
+                    continue; // not one of this run's requests
+                }
+                decided.incrementAndGet();
+                Outcome outcome = reader.deserialize(record.topic(), record.value());
+                if (outcome instanceof Outcome.Rejected rejected) {
+                    rejections.computeIfAbsent(rejected.code().name(), code -> new AtomicLong()).incrementAndGet();
+                } else {
+                    succeeded.add(record.key());
+                }
+                if (measuring) {
+                    decisions.add((now - due) / 1000);
+                }
+            }
+        }
+        consumer.close();
+    }
+
+    int undecided() {
+        return dueAt.size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join();
+    }
+}
