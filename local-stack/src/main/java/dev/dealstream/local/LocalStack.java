@@ -123,7 +123,7 @@ public final class LocalStack {
         ServiceJar query = new ServiceJar("query-api", ServiceJar.executableJarOf(repository, "query-api"), 8081,
                 List.of("-Xmx512m"), List.of("--dealstream.query.processor-urls=" + processor.url()));
         ServiceJar ingest = new ServiceJar("ingest-api", ServiceJar.executableJarOf(repository, "ingest-api"), 8080,
-                List.of("-Xmx512m"), List.of(kafka, "--dealstream.ingest.query-api-url=" + query.url()));
+                List.of("-Xmx1g"), List.of(kafka, "--dealstream.ingest.query-api-url=" + query.url()));
         for (ServiceJar service : List.of(processor, query, ingest)) {
             log.info("Starting {}", service.name());
             service.start(logDir);

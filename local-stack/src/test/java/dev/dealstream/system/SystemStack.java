@@ -52,7 +52,9 @@ public final class SystemStack implements AutoCloseable {
         broker.afterPropertiesSet();
         TopicSetup.createMissing(bootstrapServers(), PARTITIONS, (short) 1);
         try {
-            workDir = Files.createTempDirectory("dealstream-system-test");
+            // state outside /tmp, as in production (Streams warns about /tmp)
+            Path states = Files.createDirectories(Path.of("target", "system-test-state"));
+            workDir = Files.createTempDirectory(states.toAbsolutePath(), "run");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

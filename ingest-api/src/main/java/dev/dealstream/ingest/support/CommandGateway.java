@@ -24,13 +24,15 @@ public class CommandGateway {
     private final KafkaTemplate<String, Object> kafka;
     private final OutcomeWaiters waiters;
     private final Duration outcomeWait;
+    private final int maxWaiting;
     private final CommandResponses responses;
 
-    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, Duration outcomeWait,
+    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, Duration outcomeWait, int maxWaiting,
                    CommandResponses responses) {
         this.kafka = kafka;
         this.waiters = waiters;
         this.outcomeWait = outcomeWait;
+        this.maxWaiting = maxWaiting;
         this.responses = responses;
     }
 
@@ -49,8 +51,8 @@ public class CommandGateway {
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {
         ProducerRecord<String, Object> record =
                 new ProducerRecord<>(topic, null, command.acceptedAt().toEpochMilli(), key, command);
-        if (respondAsync) {
-            return send(record).thenApply(sent -> (Submission) new Submission.Pending(command.requestId(), true))
+        if (respondAsync || waiters.waiting() >= maxWaiting) {
+            return send(record).thenApply(sent -> (Submission) new Submission.Pending(command.requestId(), respondAsync))
                     .exceptionally(error -> notAccepted(command, error));
         }
         OutcomeWaiters.Waiter waiter = waiters.register(command.requestId(), command.fingerprint());

@@ -1,9 +1,12 @@
 package dev.dealstream.ingest.support;
 
+import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +37,15 @@ class IngestConfiguration {
     }
 
     @Bean
+    HealthIndicator outcomes(OutcomeListener listener) {
+        return () -> listener.isListening() ? Health.up().build()
+                : Health.down().withDetail("reason", "not reading " + Topics.REQUEST_OUTCOMES).build();
+    }
+
+    @Bean
     CommandGateway commandGateway(KafkaTemplate<String, Object> commandTemplate, OutcomeWaiters waiters,
                                   IngestProperties properties) {
-        return new CommandGateway(commandTemplate, waiters, properties.outcomeWait(),
+        return new CommandGateway(commandTemplate, waiters, properties.outcomeWait(), properties.maxWaiting(),
                 new CommandResponses(properties.queryApiUrl()));
     }
 }

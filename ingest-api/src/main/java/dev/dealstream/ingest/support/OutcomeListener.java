@@ -38,7 +38,7 @@ final class OutcomeListener implements SmartLifecycle {
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     OutcomeListener(Map<String, Object> kafkaConfig, OutcomeWaiters waiters, Duration startupTimeout) {
         this.consumerConfig = new java.util.HashMap<>(kafkaConfig);
@@ -113,6 +113,12 @@ final class OutcomeListener implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Whether outcomes are being read: if not, every call waits out its time and answers 202. */
+    boolean isListening() {
+        Thread current = thread;
+        return running && positioned.getCount() == 0 && current != null && current.isAlive();
     }
 
     /** Before the web server starts (it starts in a lower phase than the default), after it stops. */

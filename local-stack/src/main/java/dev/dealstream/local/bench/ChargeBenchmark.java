@@ -27,26 +27,30 @@ import java.util.stream.Collectors;
  * checks every balance against the decided charges, and appends the run to docs/benchmarks.md.
  *
  * <p>Options: {@code --rate=5000} charges/s, {@code --warmup=60} and {@code --duration=60} seconds,
- * {@code --users=100000}, {@code --attach} to use a stack already running on the default ports instead
+ * {@code --users=100000}, {@code --connections=64}, {@code --attach} to use a stack already running on the default ports instead
  * of starting a fresh one, {@code --record=docs/benchmarks.md} ({@code --record=} for none).
  */
 public final class ChargeBenchmark {
 
     private static final long USER_BASE = 10_000_000;
+    private static final String INGEST_HOST = "127.0.0.1";
+    private static final int INGEST_PORT = 8080;
 
     private final Options options;
+    /** Only for the exactness check, after the measurement. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     /** Amount and user of every charge sent, by request id, to check balances against decisions. */
     private final Map<String, long[]> charges = new java.util.concurrent.ConcurrentHashMap<>();
 
-    record Options(int rate, int warmupSeconds, int durationSeconds, int users, boolean attach, String record,
-                   String commandLine) {
+    record Options(int rate, int warmupSeconds, int durationSeconds, int users, int connections, boolean attach,
+                   String record, String commandLine) {
         static Options parse(String[] args) {
             int rate = 5_000;
             int warmup = 60;
             int duration = 60;
             int users = 100_000;
+            int connections = 64;
             boolean attach = false;
             String record = "docs/benchmarks.md";
             for (String arg : args) {
@@ -59,6 +63,8 @@ public final class ChargeBenchmark {
                     duration = Integer.parseInt(value);
                 } else if (arg.startsWith("--users=")) {
                     users = Integer.parseInt(value);
+                } else if (arg.startsWith("--connections=")) {
+                    connections = Integer.parseInt(value);
                 } else if (arg.equals("--attach")) {
                     attach = true;
                 } else if (arg.startsWith("--record=")) {
@@ -67,7 +73,8 @@ public final class ChargeBenchmark {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            return new Options(rate, warmup, duration, users, attach, record, "./bench.sh charges " + String.join(" ", args));
+            return new Options(rate, warmup, duration, users, connections, attach, record,
+                    "./bench.sh charges " + String.join(" ", args));
         }
     }
 
@@ -77,35 +84,32 @@ public final class ChargeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        LocalStack stack = null;
-        if (!options.attach()) {
-            Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
-            stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
+        if (options.attach()) {
+            new ChargeBenchmark(options).run(LocalStack.findRunningProcesses());
+            System.exit(0);
         }
-        try {
-            new ChargeBenchmark(options).run(stack == null ? LocalStack.findRunningProcesses() : stack.pids());
-        } finally {
-            if (stack != null) {
-                stack.stop();
-            }
-        }
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
+        LocalStack stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
+        // stops the stack on Ctrl-C or kill too, not only at the end
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchmark-stop"));
+        new ChargeBenchmark(options).run(stack.pids());
         System.exit(0);
     }
 
     private void run(Map<String, Long> pids) throws Exception {
-        String ingest = "http://127.0.0.1:8080";
+        say("Load: %d persistent connections to the ingest API", options.connections());
         String query = "http://127.0.0.1:8081";
-        OpenLoad load = new OpenLoad();
+        OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections());
         try (OutcomeClock clock = new OutcomeClock("127.0.0.1:9092")) {
             int registrationRate = Math.min(options.rate(), 5_000);
             say("Registering %,d users at %,d/s", options.users(), registrationRate);
             OpenLoad.Result registration = load.run(registrationRate,
-                    Duration.ofSeconds(Math.max(1, options.users() / registrationRate)), i -> register(ingest, i), clock::due);
+                    Duration.ofSeconds(Math.max(1, options.users() / registrationRate)), i -> register(i), clock::due);
             waitForDecisions(clock);
             say("Registered: %s; %,d decided", registration.statuses, clock.decided.get());
             say("Warming up: %d s at %,d charges/s", options.warmupSeconds(), options.rate());
             OpenLoad.Result warmup = load.run(options.rate(), Duration.ofSeconds(options.warmupSeconds()),
-                    i -> charge(ingest, "w", i), clock::due);
+                    i -> charge("w", i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
             say("Measuring: %d s at %,d charges/s", options.durationSeconds(), options.rate());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));
@@ -113,7 +117,7 @@ public final class ChargeBenchmark {
             cpu.start();
             long decidedBefore = clock.decided.get();
             OpenLoad.Result measured = load.run(options.rate(), Duration.ofSeconds(options.durationSeconds()),
-                    i -> charge(ingest, "m", i), clock::due);
+                    i -> charge("m", i), clock::due);
             Map<String, Double> shares = cpu.stop();
             long decidedDuring = clock.decided.get() - decidedBefore;
             waitForDecisions(clock);
@@ -128,23 +132,22 @@ public final class ChargeBenchmark {
         }
     }
 
-    private OpenLoad.Call register(String ingest, long i) {
+    private OpenLoad.Call register(long i) {
         long user = USER_BASE + i + 1;
         String requestId = "bench-" + runId + "-u-" + user;
-        return new OpenLoad.Call(requestId, HttpRequest.newBuilder(URI.create(ingest + "/api/v1/admin/users/" + user))
-                .header("Content-Type", "application/json").header("Idempotency-Key", requestId)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench " + user + "\"}")).build());
+        // set-up, not measured: no need to hold calls open while the JVMs are still cold
+        return new OpenLoad.Call(requestId, Http1Connection.request("PUT", INGEST_HOST, "/api/v1/admin/users/" + user,
+                "{\"name\":\"bench " + user + "\"}", "Idempotency-Key", requestId, "Prefer", "respond-async"));
     }
 
-    private OpenLoad.Call charge(String ingest, String phase, long i) {
+    private OpenLoad.Call charge(String phase, long i) {
         // a stride through the users so consecutive charges hit different users and partitions
         long user = USER_BASE + (i * 7_919 % options.users()) + 1;
         long amount = 1_000 + (i % 10) * 100;
         String requestId = "bench-" + runId + "-" + phase + "-" + i;
         charges.put(requestId, new long[] {user, amount});
-        return new OpenLoad.Call(requestId, HttpRequest.newBuilder(URI.create(ingest + "/api/v1/wallets/" + user + "/charges"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")).build());
+        return new OpenLoad.Call(requestId, Http1Connection.request("POST", INGEST_HOST, "/api/v1/wallets/" + user + "/charges",
+                "{\"amount\":" + amount + "}", "Idempotency-Key", requestId));
     }
 
     private static void waitForDecisions(OutcomeClock clock) throws InterruptedException {
@@ -205,7 +208,7 @@ public final class ChargeBenchmark {
 
                 - Command: `%s`
                 - JDK: %s; machine: %s. Everything on this machine: Kafka broker, processor, ingest API, query API and the load generator.
-                - Warm-up %d s at the same rate, then %d s measured; %,d users; open model (latency from when each request was due).
+                - Warm-up %d s at the same rate, then %d s measured; %,d users; open model over %d persistent connections (latency from when each request was due).
 
                 | measure | result |
                 |---|---|
@@ -219,7 +222,7 @@ public final class ChargeBenchmark {
                 | exactness | %s: %,d balances checked, %d mismatched, %d unreadable; %d requests undecided, %d second decisions |
                 """,
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
-                environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(),
+                environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(), options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses,
                 decidedDuring / seconds, measured.http.summary(), clock.decisions.summary(), rejections, cpuShares,
                 exactness.exact() ? "exact" : "NOT EXACT", exactness.usersChecked(), exactness.mismatches(),
