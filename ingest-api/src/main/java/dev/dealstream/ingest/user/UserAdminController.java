@@ -11,7 +11,6 @@ import dev.dealstream.topics.user.User;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,7 @@ class UserAdminController {
     }
 
     @PutMapping(path = "/api/v1/admin/users/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<?>> register(
+    ResponseEntity<?> register(
             @PathVariable String userId,
             @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,

@@ -12,7 +12,6 @@ import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
 import dev.dealstream.web.ChargeLimitsProperties;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +35,7 @@ class ChargeController {
     }
 
     @PostMapping(path = "/api/v1/wallets/{userId}/charges", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<?>> charge(
+    ResponseEntity<?> charge(
             @PathVariable String userId,
             @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,

@@ -103,12 +103,11 @@ public final class ChargeBenchmark {
         try (OutcomeClock clock = new OutcomeClock("127.0.0.1:9092")) {
             int registrationRate = Math.min(options.rate(), 5_000);
             say("Registering %,d users at %,d/s", options.users(), registrationRate);
-            OpenLoad.Result registration = load.run(registrationRate,
-                    Duration.ofSeconds(Math.max(1, options.users() / registrationRate)), i -> register(i), clock::due);
+            OpenLoad.Result registration = load.run(registrationRate, options.users(), i -> register(i), clock::due);
             waitForDecisions(clock);
             say("Registered: %s; %,d decided", registration.statuses, clock.decided.get());
             say("Warming up: %d s at %,d charges/s", options.warmupSeconds(), options.rate());
-            OpenLoad.Result warmup = load.run(options.rate(), Duration.ofSeconds(options.warmupSeconds()),
+            OpenLoad.Result warmup = load.run(options.rate(), (long) options.rate() * options.warmupSeconds(),
                     i -> charge("w", i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
             say("Measuring: %d s at %,d charges/s", options.durationSeconds(), options.rate());
@@ -116,7 +115,7 @@ public final class ChargeBenchmark {
             clock.measure(true);
             cpu.start();
             long decidedBefore = clock.decided.get();
-            OpenLoad.Result measured = load.run(options.rate(), Duration.ofSeconds(options.durationSeconds()),
+            OpenLoad.Result measured = load.run(options.rate(), (long) options.rate() * options.durationSeconds(),
                     i -> charge("m", i), clock::due);
             Map<String, Double> shares = cpu.stop();
             long decidedDuring = clock.decided.get() - decidedBefore;
@@ -136,7 +135,7 @@ public final class ChargeBenchmark {
         long user = USER_BASE + i + 1;
         String requestId = "bench-" + runId + "-u-" + user;
         // set-up, not measured: no need to hold calls open while the JVMs are still cold
-        return new OpenLoad.Call(requestId, Http1Connection.request("PUT", INGEST_HOST, "/api/v1/admin/users/" + user,
+        return new OpenLoad.Call(requestId, OpenLoad.request("PUT", INGEST_HOST, "/api/v1/admin/users/" + user,
                 "{\"name\":\"bench " + user + "\"}", "Idempotency-Key", requestId, "Prefer", "respond-async"));
     }
 
@@ -146,7 +145,7 @@ public final class ChargeBenchmark {
         long amount = 1_000 + (i % 10) * 100;
         String requestId = "bench-" + runId + "-" + phase + "-" + i;
         charges.put(requestId, new long[] {user, amount});
-        return new OpenLoad.Call(requestId, Http1Connection.request("POST", INGEST_HOST, "/api/v1/wallets/" + user + "/charges",
+        return new OpenLoad.Call(requestId, OpenLoad.request("POST", INGEST_HOST, "/api/v1/wallets/" + user + "/charges",
                 "{\"amount\":" + amount + "}", "Idempotency-Key", requestId));
     }
 

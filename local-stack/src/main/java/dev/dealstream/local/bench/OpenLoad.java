@@ -1,23 +1,27 @@
 package dev.dealstream.local.bench;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 /**
  * An open-model load generator in the manner of wrk2: request i is due at start + i / rate whether or
- * not earlier ones have answered; a fixed set of persistent connections sends them, and a request
- * waiting for a free connection is still timed from when it was due, so queueing anywhere shows in the
- * latency (no coordinated omission).
+ * not earlier ones have answered; a fixed set of persistent HTTP/1.1 connections sends them, and a
+ * request waiting for a free connection is still timed from when it was due, so queueing anywhere
+ * shows in the latency (no coordinated omission). One selector thread runs it all, so the generator
+ * takes little of the CPU it shares with the system it measures.
  */
 final class OpenLoad {
 
@@ -31,85 +35,194 @@ final class OpenLoad {
         final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong answered = new AtomicLong();
-    }
 
-    private record Due(Call call, long dueNanos) {
-    }
-
-    private final String host;
-    private final int port;
-    private final int connections;
-
-    OpenLoad(String host, int port, int connections) {
-        this.host = host;
-        this.port = port;
-        this.connections = connections;
-    }
-
-    /**
-     * Offers {@code rate} calls per second for {@code duration}, then waits for the last answers.
-     *
-     * @param dueAt called with each call's request id and due time (nanoTime) when it becomes due
-     */
-    Result run(int rate, Duration duration, LongFunction<Call> calls, DueListener dueAt) throws InterruptedException {
-        Result result = new Result();
-        BlockingQueue<Due> queue = new LinkedBlockingQueue<>();
-        List<Thread> senders = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Thread sender = new Thread(() -> send(queue, result), "load-" + c);
-            sender.start();
-            senders.add(sender);
-        }
-        long total = rate * duration.toSeconds();
-        long start = System.nanoTime();
-        double intervalNanos = 1e9 / rate;
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * intervalNanos);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            Call call = calls.apply(i);
-            dueAt.due(call.requestId(), due);
-            result.sent.incrementAndGet();
-            queue.add(new Due(call, due));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (result.answered.get() < total && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(10_000_000);
-        }
-        senders.forEach(Thread::interrupt);
-        for (Thread sender : senders) {
-            sender.join();
-        }
-        return result;
-    }
-
-    private void send(BlockingQueue<Due> queue, Result result) {
-        try (Http1Connection connection = new Http1Connection(host, port)) {
-            while (!Thread.currentThread().isInterrupted()) {
-                Due next = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    continue;
-                }
-                String status;
-                try {
-                    status = Integer.toString(connection.send(next.call().request()));
-                } catch (IOException | RuntimeException e) {
-                    connection.close();
-                    status = "error:" + e.getClass().getSimpleName();
-                }
-                result.http.add((System.nanoTime() - next.dueNanos()) / 1000);
-                result.statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                result.answered.incrementAndGet();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        private void answered(String status, long dueNanos) {
+            http.add((System.nanoTime() - dueNanos) / 1000);
+            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            answered.incrementAndGet();
         }
     }
 
     @FunctionalInterface
     interface DueListener {
         void due(String requestId, long dueNanos);
+    }
+
+    private record Due(Call call, long dueNanos) {
+    }
+
+    private final InetSocketAddress server;
+    private final int connections;
+
+    OpenLoad(String host, int port, int connections) {
+        this.server = new InetSocketAddress(host, port);
+        this.connections = connections;
+    }
+
+    /** Raw bytes of one HTTP/1.1 request with a JSON body. */
+    static byte[] request(String method, String host, String path, String body, String... headers) {
+        StringBuilder text = new StringBuilder(256)
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\n")
+                .append("Content-Type: application/json\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            text.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        text.append("Content-Length: ").append(content.length).append("\r\n\r\n").append(body);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Offers {@code total} calls at {@code rate} per second, then waits (up to two minutes) for the last answers.
+     *
+     * @param dueAt called with each call's request id and due time (nanoTime) when it becomes due
+     */
+    Result run(int rate, long total, LongFunction<Call> calls, DueListener dueAt) {
+        Result result = new Result();
+        ArrayDeque<Due> waiting = new ArrayDeque<>();
+        ArrayDeque<Connection> idle = new ArrayDeque<>();
+        try (Selector selector = Selector.open()) {
+            for (int c = 0; c < connections; c++) {
+                idle.add(new Connection(selector));
+            }
+            long start = System.nanoTime();
+            double intervalNanos = 1e9 / rate;
+            long next = 0;
+            long giveUp = Long.MAX_VALUE;
+            while (result.answered.get() < total && System.nanoTime() < giveUp) {
+                long now = System.nanoTime();
+                for (long due = start + (long) (next * intervalNanos); next < total && due <= now;
+                     due = start + (long) (next * intervalNanos)) {
+                    Call call = calls.apply(next++);
+                    dueAt.due(call.requestId(), due);
+                    result.sent.incrementAndGet();
+                    waiting.add(new Due(call, due));
+                }
+                if (next == total && giveUp == Long.MAX_VALUE) {
+                    giveUp = now + TimeUnit.MINUTES.toNanos(2);
+                }
+                while (!waiting.isEmpty() && !idle.isEmpty()) {
+                    idle.poll().send(waiting.poll(), result);
+                }
+                long untilNext = next < total ? start + (long) (next * intervalNanos) - System.nanoTime() : 10_000_000;
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)));
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    if (connection.onReady(key, result)) {
+                        idle.add(connection);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("load generator failed", e);
+        }
+        return result;
+    }
+
+    /** One persistent connection: at most one request in flight, its answer parsed as it arrives. */
+    private final class Connection {
+        private final Selector selector;
+        private SocketChannel channel;
+        private SelectionKey key;
+        private ByteBuffer out;
+        private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        private Due inFlight;
+
+        Connection(Selector selector) {
+            this.selector = selector;
+        }
+
+        void send(Due due, Result result) {
+            inFlight = due;
+            out = ByteBuffer.wrap(due.call().request());
+            in.clear();
+            try {
+                if (channel == null) {
+                    channel = SocketChannel.open();
+                    channel.configureBlocking(false);
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    key = channel.register(selector, SelectionKey.OP_CONNECT, this);
+                    channel.connect(server);
+                } else {
+                    key.interestOps(SelectionKey.OP_WRITE);
+                }
+            } catch (IOException e) {
+                fail(e, result);
+            }
+        }
+
+        /** Handles readiness; returns true when the connection is free for the next request. */
+        boolean onReady(SelectionKey ready, Result result) {
+            try {
+                if (ready.isConnectable() && channel.finishConnect()) {
+                    key.interestOps(SelectionKey.OP_WRITE);
+                }
+                if (ready.isValid() && ready.isWritable()) {
+                    channel.write(out);
+                    if (!out.hasRemaining()) {
+                        key.interestOps(SelectionKey.OP_READ);
+                    }
+                }
+                if (ready.isValid() && ready.isReadable()) {
+                    if (channel.read(in) < 0) {
+                        throw new IOException("closed by the server");
+                    }
+                    int status = completeResponseStatus();
+                    if (status > 0) {
+                        Due done = inFlight;
+                        inFlight = null;
+                        key.interestOps(0);
+                        result.answered(Integer.toString(status), done.dueNanos());
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException | RuntimeException e) {
+                return fail(e, result);
+            }
+        }
+
+        private boolean fail(Exception e, Result result) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+            }
+            channel = null;
+            if (inFlight != null) {
+                result.answered("error:" + e.getClass().getSimpleName(), inFlight.dueNanos());
+                inFlight = null;
+            }
+            return true;
+        }
+
+        /** The status code once the whole response is in the buffer, else 0. */
+        private int completeResponseStatus() {
+            String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1);
+            int headersEnd = text.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                return 0;
+            }
+            String headers = text.substring(0, headersEnd).toLowerCase();
+            int length = headers.indexOf("content-length:");
+            boolean complete;
+            if (length >= 0) {
+                int end = headers.indexOf("\r\n", length);
+                long contentLength = Long.parseLong(headers.substring(length + 15, end < 0 ? headers.length() : end).trim());
+                complete = text.length() >= headersEnd + 4 + contentLength;
+            } else if (headers.contains("transfer-encoding: chunked")) {
+                complete = text.endsWith("0\r\n\r\n");
+            } else {
+                complete = true;
+            }
+            return complete ? Integer.parseInt(text.substring(9, 12)) : 0;
+        }
     }
 }
