@@ -2,14 +2,20 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.request.OutcomeResult;
+import dev.dealstream.topics.support.Json;
 import dev.dealstream.web.Problems;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.ObjectWriter;
 
 /** The HTTP answer for where a submitted command stands. */
 class CommandResponses {
+
+    private static final ObjectWriter RESULT_WRITER = Json.mapper().writerFor(OutcomeResult.class);
 
     private final String queryApiUrl;
 
@@ -21,7 +27,9 @@ class CommandResponses {
     ResponseEntity<?> toResponse(Submission submission, HttpStatus succeeded) {
         if (submission instanceof Submission.Decided decided) {
             if (decided.outcome() instanceof Outcome.Succeeded success) {
-                return ResponseEntity.status(succeeded).body(success.result());
+                // as bytes, so the answer goes out with a Content-Length in one write instead of chunked
+                return ResponseEntity.status(succeeded).contentType(MediaType.APPLICATION_JSON)
+                        .body(RESULT_WRITER.writeValueAsBytes(success.result()));
             }
             Outcome.Rejected rejected = (Outcome.Rejected) decided.outcome();
             return Problems.of(rejected.code(), rejected.detail());

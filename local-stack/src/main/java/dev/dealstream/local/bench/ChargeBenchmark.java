@@ -121,7 +121,7 @@ public final class ChargeBenchmark {
             long decidedDuring = clock.decided.get() - decidedBefore;
             waitForDecisions(clock);
             clock.measure(false);
-            Exactness exactness = verify(query, clock);
+            Exactness exactness = verify(query, clock, unanswered(registration, warmup, measured));
             String report = report(measured, clock, shares, decidedDuring, exactness);
             System.out.println(report);
             if (!options.record().isBlank()) {
@@ -156,14 +156,27 @@ public final class ChargeBenchmark {
         }
     }
 
-    record Exactness(long usersChecked, long mismatches, long unreadable, long undecided, long secondDecisions) {
+    private static java.util.Set<String> unanswered(OpenLoad.Result... runs) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (OpenLoad.Result run : runs) {
+            all.addAll(run.unanswered);
+        }
+        return all;
+    }
+
+    /**
+     * @param undecided requests answered by the ingest API (so written to Kafka) that never got a decision
+     * @param unanswered requests whose connection failed before an answer: not known to have been sent
+     */
+    record Exactness(long usersChecked, long mismatches, long unreadable, long undecided, long unanswered,
+                     long secondDecisions) {
         boolean exact() {
             return mismatches == 0 && unreadable == 0 && undecided == 0 && secondDecisions == 0;
         }
     }
 
     /** Every charged user's balance must equal the sum of that user's charges decided SUCCEEDED. */
-    private Exactness verify(String query, OutcomeClock clock) throws InterruptedException {
+    private Exactness verify(String query, OutcomeClock clock, java.util.Set<String> unanswered) throws InterruptedException {
         Map<Long, Long> expected = new java.util.HashMap<>();
         charges.forEach((requestId, charge) -> {
             if (clock.succeeded.contains(requestId)) {
@@ -188,7 +201,9 @@ public final class ChargeBenchmark {
             }));
         }
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
-        return new Exactness(expected.size(), mismatches.get(), unreadable.get(), clock.undecided(), clock.duplicates.get());
+        long undecided = clock.undecidedIds().stream().filter(id -> !unanswered.contains(id)).count();
+        return new Exactness(expected.size(), mismatches.get(), unreadable.get(), undecided,
+                unanswered.size(), clock.duplicates.get());
     }
 
     private String report(OpenLoad.Result measured, OutcomeClock clock, Map<String, Double> cpu, long decidedDuring,
@@ -218,14 +233,14 @@ public final class ChargeBenchmark {
                 | request → decision committed on `request.outcomes` | %s |
                 | refusals | %s |
                 | CPU, cores busy (of 2) | %s |
-                | exactness | %s: %,d balances checked, %d mismatched, %d unreadable; %d requests undecided, %d second decisions |
+                | exactness | %s: %,d balances checked, %d mismatched, %d unreadable; %d answered requests undecided, %d second decisions (%d requests without an HTTP answer) |
                 """,
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
                 environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(), options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses,
                 decidedDuring / seconds, measured.http.summary(), clock.decisions.summary(), rejections, cpuShares,
                 exactness.exact() ? "exact" : "NOT EXACT", exactness.usersChecked(), exactness.mismatches(),
-                exactness.unreadable(), exactness.undecided(), exactness.secondDecisions());
+                exactness.unreadable(), exactness.undecided(), exactness.secondDecisions(), exactness.unanswered());
     }
 
     private static Map<String, Long> withLoadGenerator(Map<String, Long> pids) {

@@ -35,6 +35,8 @@ final class OpenLoad {
         final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong answered = new AtomicLong();
+        /** Requests that got no HTTP answer (connection failed): whether they reached the server is unknown. */
+        final java.util.Set<String> unanswered = ConcurrentHashMap.newKeySet();
 
         private void answered(String status, long dueNanos) {
             http.add((System.nanoTime() - dueNanos) / 1000);
@@ -178,6 +180,10 @@ final class OpenLoad {
                         inFlight = null;
                         key.interestOps(0);
                         result.answered(Integer.toString(status), done.dueNanos());
+                        if (closeRequested()) {
+                            channel.close();
+                            channel = null;
+                        }
                         return true;
                     }
                 }
@@ -197,10 +203,17 @@ final class OpenLoad {
             }
             channel = null;
             if (inFlight != null) {
+                result.unanswered.add(inFlight.call().requestId());
                 result.answered("error:" + e.getClass().getSimpleName(), inFlight.dueNanos());
                 inFlight = null;
             }
             return true;
+        }
+
+        private boolean closeRequested() {
+            String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1).toLowerCase();
+            int headersEnd = text.indexOf("\r\n\r\n");
+            return text.substring(0, headersEnd).contains("\r\nconnection: close");
         }
 
         /** The status code once the whole response is in the buffer, else 0. */

@@ -96,6 +96,10 @@ final class OutcomeClock implements AutoCloseable {
         return dueAt.size();
     }
 
+    Set<String> undecidedIds() {
+        return Set.copyOf(dueAt.keySet());
+    }
+
     @Override
     public void close() throws InterruptedException {
         running = false;
