@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.dealstream.topics.HeaderNames;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.wallet.LedgerEntry;
-import java.net.http.HttpRequest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,7 +60,7 @@ class WalletFlowIT {
         for (int i = 0; i < distinct; i++) {
             keys.add("charge-" + user + "-" + i);
         }
-        long expectedBalance = java.util.stream.IntStream.range(0, distinct).mapToLong(WalletFlowIT::amountOf).sum();
+        long expectedBalance = IntStream.range(0, distinct).mapToLong(WalletFlowIT::amountOf).sum();
         Semaphore inFlight = new Semaphore(250);
         List<CompletableFuture<Http.Response>> firstRound = new ArrayList<>();
         List<CompletableFuture<Http.Response>> retries = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +42,7 @@ final class OutcomeListener implements SmartLifecycle {
     private volatile Thread thread;
 
     OutcomeListener(Map<String, Object> kafkaConfig, OutcomeWaiters waiters, Duration startupTimeout) {
-        this.consumerConfig = new java.util.HashMap<>(kafkaConfig);
+        this.consumerConfig = new HashMap<>(kafkaConfig);
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -1,7 +1,6 @@
 package dev.dealstream.local.bench;
 
 import dev.dealstream.local.LocalStack;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -41,7 +44,7 @@ public final class ChargeBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     /** Amount and user of every charge sent, by request id, to check balances against decisions. */
-    private final Map<String, long[]> charges = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, long[]> charges = new ConcurrentHashMap<>();
 
     record Options(int rate, int warmupSeconds, int durationSeconds, int users, int connections, boolean attach,
                    String record, String commandLine) {
@@ -156,8 +159,8 @@ public final class ChargeBenchmark {
         }
     }
 
-    private static java.util.Set<String> unanswered(OpenLoad.Result... runs) {
-        java.util.Set<String> all = new java.util.HashSet<>();
+    private static Set<String> unanswered(OpenLoad.Result... runs) {
+        Set<String> all = new HashSet<>();
         for (OpenLoad.Result run : runs) {
             all.addAll(run.unanswered);
         }
@@ -176,8 +179,8 @@ public final class ChargeBenchmark {
     }
 
     /** Every charged user's balance must equal the sum of that user's charges decided SUCCEEDED. */
-    private Exactness verify(String query, OutcomeClock clock, java.util.Set<String> unanswered) throws InterruptedException {
-        Map<Long, Long> expected = new java.util.HashMap<>();
+    private Exactness verify(String query, OutcomeClock clock, Set<String> unanswered) throws InterruptedException {
+        Map<Long, Long> expected = new HashMap<>();
         charges.forEach((requestId, charge) -> {
             if (clock.succeeded.contains(requestId)) {
                 expected.merge(charge[0], charge[1], Long::sum);

@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,7 @@ final class OpenLoad {
         final AtomicLong sent = new AtomicLong();
         final AtomicLong answered = new AtomicLong();
         /** Requests that got no HTTP answer (connection failed): whether they reached the server is unknown. */
-        final java.util.Set<String> unanswered = ConcurrentHashMap.newKeySet();
+        final Set<String> unanswered = ConcurrentHashMap.newKeySet();
 
         private void answered(String status, long dueNanos) {
             http.add((System.nanoTime() - dueNanos) / 1000);

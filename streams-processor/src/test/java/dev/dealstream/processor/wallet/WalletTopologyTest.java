@@ -1,6 +1,7 @@
 package dev.dealstream.processor.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dealstream.processor.request.RequestOutcomeTopology;
 import dev.dealstream.processor.support.TopologyFixture;
@@ -11,6 +12,7 @@ import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.ChargeLimits;
 import dev.dealstream.topics.wallet.ChargeResult;
+import dev.dealstream.topics.wallet.ChargeWallet;
 import dev.dealstream.topics.wallet.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,8 +45,8 @@ class WalletTopologyTest {
         assertThat(outcomes.get(1).value()).isInstanceOfSatisfying(Outcome.Succeeded.class, succeeded ->
                 assertThat(((ChargeResult) succeeded.result()).balance()).isEqualTo(8_000));
         assertThat(fixture.ledger.readValuesToList()).extracting(LedgerEntry::entryId, LedgerEntry::balanceAfter)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1:charge", 5_000L),
-                        org.assertj.core.groups.Tuple.tuple("c2:charge", 8_000L));
+                .containsExactly(tuple("c1:charge", 5_000L),
+                        tuple("c2:charge", 8_000L));
         assertThat(wallets().get("7").balance()).isEqualTo(8_000);
     }
 
@@ -116,7 +118,7 @@ class WalletTopologyTest {
         TestRecord<String, Outcome> replay = fixture.readOutcomes().get(0);
         assertThat(TopologyFixture.isReplay(replay)).isTrue();
         assertThat(replay.value().fingerprint())
-                .isEqualTo(new dev.dealstream.topics.wallet.ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START).fingerprint());
+                .isEqualTo(new ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START).fingerprint());
         assertThat(wallets().get("7").balance()).isEqualTo(5_000);
     }
 
@@ -143,7 +145,7 @@ class WalletTopologyTest {
         fixture.readOutcomes();
 
         fixture.walletCommands.pipeInput("8",
-                new dev.dealstream.topics.wallet.ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START));
+                new ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START));
 
         assertThat(fixture.walletDeadLetters.readRecordsToList()).hasSize(1);
         assertThat(fixture.readOutcomes()).isEmpty();
