@@ -26,6 +26,8 @@ public final class LocalStack {
     private final Options options;
     private final LocalKafkaBroker broker;
     private final List<ServiceJar> services = new ArrayList<>();
+    /** Set when stopping starts, so the supervisor does not mistake a stopped child for a crash. */
+    private volatile boolean stopping;
 
     record Options(Path repository, Path dataDir, int partitions, boolean demo) {
         static Options parse(String[] args) {
@@ -156,14 +158,14 @@ public final class LocalStack {
     }
 
     private void superviseUntilAChildDies() throws InterruptedException {
-        while (true) {
+        while (!stopping) {
             for (ServiceJar service : services) {
-                if (!service.process().isAlive()) {
+                if (!service.process().isAlive() && !stopping) {
                     log.error("{} exited; see {}. Stopping everything.", service.name(), service.process().log());
                     System.exit(1);
                 }
             }
-            if (!broker.process().isAlive()) {
+            if (!broker.process().isAlive() && !stopping) {
                 log.error("Kafka exited; see {}. Stopping everything.", broker.process().log());
                 System.exit(1);
             }
@@ -172,6 +174,7 @@ public final class LocalStack {
     }
 
     public void stop() {
+        stopping = true;
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }

@@ -42,12 +42,11 @@ public class CommandGateway {
 
     /**
      * Submits {@code command} keyed by {@code key} and answers the HTTP call with its outcome,
-     * {@code succeeded} being the status of a success.
-     *
-     * @param prefer the request's {@code Prefer} header: {@code respond-async} answers 202 once written
+     * {@code succeeded} being the status of a success; with {@code respond-async} it answers 202 once written.
      */
-    public ResponseEntity<?> execute(String topic, String key, Command command, String prefer, HttpStatus succeeded) {
-        return responses.toResponse(submit(topic, key, command, CommandHeaders.respondAsync(prefer)).join(), succeeded);
+    public ResponseEntity<?> execute(String topic, String key, Command command, CommandRequest request,
+                                     HttpStatus succeeded) {
+        return responses.toResponse(submit(topic, key, command, request.respondAsync()).join(), succeeded);
     }
 
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {

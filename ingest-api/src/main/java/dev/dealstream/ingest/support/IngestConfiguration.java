@@ -4,6 +4,7 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -12,10 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires the producer, the outcome listener and the gateway. */
+/** Wires the producer, the outcome listener, the gateway and the command endpoints' argument. */
 @Configuration(proxyBeanMethods = false)
-class IngestConfiguration {
+class IngestConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CommandRequestResolver());
+    }
 
     @Bean
     KafkaTemplate<String, Object> commandTemplate(KafkaProperties kafka) {

@@ -2,7 +2,7 @@ package dev.dealstream.ingest.user;
 
 import dev.dealstream.ingest.support.BodyFields;
 import dev.dealstream.ingest.support.CommandGateway;
-import dev.dealstream.ingest.support.CommandHeaders;
+import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -33,17 +32,13 @@ class UserAdminController {
 
     @PutMapping(path = "/api/v1/admin/users/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> register(
-            @PathVariable String userId,
-            @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,
-            @RequestBody JsonNode body) {
+            @PathVariable String userId, CommandRequest request, @RequestBody JsonNode body) {
         UserId user = PathIds.userId(userId);
-        String requestId = CommandHeaders.requestId(idempotencyKey);
         String name = BodyFields.text(body, "name", ReasonCode.INVALID_USER);
         if (!User.isValidName(name)) {
             throw new ApiException(ReasonCode.INVALID_USER, "a user name has 1-" + User.MAX_NAME_LENGTH + " characters and is not blank");
         }
-        RegisterUser command = new RegisterUser(requestId, user, name, Instant.now());
-        return gateway.execute(Topics.USER_COMMANDS, user.key(), command, prefer, HttpStatus.OK);
+        RegisterUser command = new RegisterUser(request.requestId(), user, name, Instant.now());
+        return gateway.execute(Topics.USER_COMMANDS, user.key(), command, request, HttpStatus.OK);
     }
 }

@@ -2,7 +2,7 @@ package dev.dealstream.ingest.wallet;
 
 import dev.dealstream.ingest.support.BodyFields;
 import dev.dealstream.ingest.support.CommandGateway;
-import dev.dealstream.ingest.support.CommandHeaders;
+import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
@@ -18,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -36,17 +35,13 @@ class ChargeController {
 
     @PostMapping(path = "/api/v1/wallets/{userId}/charges", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> charge(
-            @PathVariable String userId,
-            @RequestHeader(name = CommandHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = CommandHeaders.PREFER, required = false) String prefer,
-            @RequestBody JsonNode body) {
+            @PathVariable String userId, CommandRequest request, @RequestBody JsonNode body) {
         UserId user = PathIds.userId(userId);
-        String requestId = CommandHeaders.requestId(idempotencyKey);
         long amount = BodyFields.integer(body, "amount", ReasonCode.INVALID_AMOUNT);
         if (!limits.allowsAmount(amount)) {
             throw new ApiException(ReasonCode.INVALID_AMOUNT, limits.amountRule() + ", got " + amount);
         }
-        ChargeWallet command = new ChargeWallet(requestId, user, amount, Instant.now());
-        return gateway.execute(Topics.WALLET_COMMANDS, user.key(), command, prefer, HttpStatus.OK);
+        ChargeWallet command = new ChargeWallet(request.requestId(), user, amount, Instant.now());
+        return gateway.execute(Topics.WALLET_COMMANDS, user.key(), command, request, HttpStatus.OK);
     }
 }

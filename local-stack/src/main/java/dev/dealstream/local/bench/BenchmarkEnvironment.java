@@ -19,7 +19,9 @@ record BenchmarkEnvironment(String commit, String jdk, String machine) {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String commit = new String(git.getInputStream().readAllBytes()).trim();
-            boolean dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD").start().waitFor() != 0;
+            // docs/ excluded: the benchmark appends its own result there
+            boolean dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD", "--", ".", ":(exclude)docs")
+                    .start().waitFor() != 0;
             git.waitFor(5, TimeUnit.SECONDS);
             return commit + (dirty ? " (with uncommitted changes)" : "");
         } catch (IOException e) {
