@@ -159,17 +159,21 @@ public final class LocalStack {
 
     private void superviseUntilAChildDies() throws InterruptedException {
         while (!stopping) {
-            for (ServiceJar service : services) {
-                if (!service.process().isAlive() && !stopping) {
-                    log.error("{} exited; see {}. Stopping everything.", service.name(), service.process().log());
+            Thread.sleep(1000);
+            List<String> dead = new ArrayList<>();
+            services.stream().filter(service -> !service.process().isAlive()).forEach(service -> dead.add(service.name()));
+            if (!broker.process().isAlive()) {
+                dead.add("kafka");
+            }
+            if (!dead.isEmpty()) {
+                // Ctrl-C in a terminal signals the children too: give our shutdown hook time to say so
+                Thread.sleep(2000);
+                if (!stopping) {
+                    log.error("{} exited; see the logs in {}. Stopping everything.", dead,
+                            options.dataDir().resolve("logs"));
                     System.exit(1);
                 }
             }
-            if (!broker.process().isAlive() && !stopping) {
-                log.error("Kafka exited; see {}. Stopping everything.", broker.process().log());
-                System.exit(1);
-            }
-            Thread.sleep(1000);
         }
     }
 
