@@ -34,8 +34,7 @@ class WalletTopologyTest {
 
     @Test
     void chargesARegisteredUsersWallet() {
-        fixture.register(7, "reg-7");
-        fixture.readOutcomes();
+        givenRegisteredUser(7);
 
         fixture.charge(7, "c1", 5_000);
         fixture.charge(7, "c2", 3_000);
@@ -52,8 +51,7 @@ class WalletTopologyTest {
 
     @Test
     void rejectsChargeBelowMinimumAndAboveTheLimitPerCharge() {
-        fixture.register(7, "reg-7");
-        fixture.readOutcomes();
+        givenRegisteredUser(7);
 
         fixture.charge(7, "low", 999);
         fixture.charge(7, "high", 1_000_001);
@@ -92,8 +90,7 @@ class WalletTopologyTest {
 
     @Test
     void duplicateRequestIdIsAppliedOnceAndAnsweredWithTheFirstOutcome() {
-        fixture.register(7, "reg-7");
-        fixture.readOutcomes();
+        givenRegisteredUser(7);
 
         fixture.charge(7, "c1", 5_000);
         fixture.charge(7, "c1", 5_000);
@@ -124,8 +121,7 @@ class WalletTopologyTest {
 
     @Test
     void malformedCommandIsDeadLetteredAndTheNextOneIsProcessed() {
-        fixture.register(7, "reg-7");
-        fixture.readOutcomes();
+        givenRegisteredUser(7);
 
         fixture.rawWalletCommands.pipeInput("7", "{\"amount\": \"lots\"".getBytes(StandardCharsets.UTF_8));
         fixture.charge(7, "c1", 5_000);
@@ -141,8 +137,7 @@ class WalletTopologyTest {
 
     @Test
     void commandUnderAnotherUsersKeyIsDeadLettered() {
-        fixture.register(7, "reg-7");
-        fixture.readOutcomes();
+        givenRegisteredUser(7);
 
         fixture.walletCommands.pipeInput("8",
                 new ChargeWallet("c1", new UserId(7), 5_000, TopologyFixture.START));
@@ -162,6 +157,12 @@ class WalletTopologyTest {
             assertThat(found.next().value).isInstanceOf(Outcome.Succeeded.class);
             assertThat(found.hasNext()).isFalse();
         }
+    }
+
+    /** Registers the user and drops the registration's outcome, so a test reads only its own. */
+    private void givenRegisteredUser(long userId) {
+        fixture.register(userId, "reg-" + userId);
+        fixture.readOutcomes();
     }
 
     private KeyValueStore<String, Wallet> wallets() {
