@@ -4,7 +4,6 @@ import dev.dealstream.processor.support.DeadLetters;
 import dev.dealstream.processor.support.RequestLog;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,19 +26,10 @@ final class RecordOutcomeProcessor implements Processor<String, byte[], String, 
 
     @Override
     public void process(Record<String, byte[]> record) {
-        Outcome outcome;
-        try {
-            outcome = reader.deserialize(null, record.value());
-        } catch (SerializationException e) {
-            DeadLetters.forward(context, record, e.getMessage());
-            return;
-        }
-        if (outcome == null || !outcome.requestId().equals(record.key())) {
-            DeadLetters.forward(context, record, "record key " + record.key() + " does not match the outcome");
-            return;
-        }
-        if (outcomes.find(outcome.requestId()).isEmpty()) {
-            outcomes.record(outcome, record.timestamp());
-        }
+        DeadLetters.read(context, record, reader, Outcome::requestId).ifPresent(outcome -> {
+            if (outcomes.find(outcome.requestId()).isEmpty()) {
+                outcomes.record(outcome, record.timestamp());
+            }
+        });
     }
 }

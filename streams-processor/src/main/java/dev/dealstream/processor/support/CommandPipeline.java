@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -47,17 +46,11 @@ public final class CommandPipeline<C extends Command> {
     }
 
     public void process(Record<String, byte[]> record, BiFunction<C, Instant, Outcome> decide) {
-        C command;
-        try {
-            command = reader.deserialize(null, record.value());
-        } catch (SerializationException e) {
-            DeadLetters.forward(context, record, e.getMessage());
+        Optional<C> read = DeadLetters.read(context, record, reader, keyOf);
+        if (read.isEmpty()) {
             return;
         }
-        if (command == null || !keyOf.apply(command).equals(record.key())) {
-            DeadLetters.forward(context, record, "record key " + record.key() + " does not match the command");
-            return;
-        }
+        C command = read.get();
         currentTimestamp = record.timestamp();
         Optional<Outcome> decided = requestLog.find(command.requestId());
         if (decided.isPresent()) {

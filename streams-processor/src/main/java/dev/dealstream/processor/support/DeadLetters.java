@@ -2,7 +2,11 @@ package dev.dealstream.processor.support;
 
 import dev.dealstream.topics.HeaderNames;
 import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.support.JsonSerde;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +38,27 @@ public final class DeadLetters {
     public static void addSink(Topology topology, String sourceTopic, String processorName) {
         topology.addSink(sinkOf(sourceTopic), Topics.deadLetterTopicOf(sourceTopic),
                 new StringSerializer(), new ByteArraySerializer(), processorName);
+    }
+
+    /**
+     * Reads the record's value, or dead-letters the record and returns empty when it is unreadable or
+     * keyed by something other than {@code keyOf} of its content: such a record sits on a partition
+     * whose task does not own its state.
+     */
+    public static <T> Optional<T> read(ProcessorContext<String, Object> context, Record<String, byte[]> record,
+                                       JsonSerde<T> reader, Function<T, String> keyOf) {
+        T value;
+        try {
+            value = reader.deserialize(null, record.value());
+        } catch (SerializationException e) {
+            forward(context, record, e.getMessage());
+            return Optional.empty();
+        }
+        if (value == null || !keyOf.apply(value).equals(record.key())) {
+            forward(context, record, "record key " + record.key() + " does not match its content");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     public static void forward(ProcessorContext<String, Object> context, Record<String, byte[]> record, String reason) {
