@@ -54,6 +54,10 @@ final class OpenLoad {
     private record Due(Call call, long dueNanos) {
     }
 
+    /** A complete answer: its status, and whether the server will close the connection after it. */
+    private record Response(int status, boolean closeRequested) {
+    }
+
     private final InetSocketAddress server;
     private final int connections;
 
@@ -175,13 +179,13 @@ final class OpenLoad {
                     if (channel.read(in) < 0) {
                         throw new IOException("closed by the server");
                     }
-                    int status = completeResponseStatus();
-                    if (status > 0) {
+                    Response response = completeResponse();
+                    if (response != null) {
                         Due done = inFlight;
                         inFlight = null;
                         key.interestOps(0);
-                        result.answered(Integer.toString(status), done.dueNanos());
-                        if (closeRequested()) {
+                        result.answered(Integer.toString(response.status()), done.dueNanos());
+                        if (response.closeRequested()) {
                             channel.close();
                             channel = null;
                         }
@@ -211,18 +215,12 @@ final class OpenLoad {
             return true;
         }
 
-        private boolean closeRequested() {
-            String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1).toLowerCase();
-            int headersEnd = text.indexOf("\r\n\r\n");
-            return text.substring(0, headersEnd).contains("\r\nconnection: close");
-        }
-
-        /** The status code once the whole response is in the buffer, else 0. */
-        private int completeResponseStatus() {
+        /** The whole response once it is in the buffer, else null. */
+        private Response completeResponse() {
             String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1);
             int headersEnd = text.indexOf("\r\n\r\n");
             if (headersEnd < 0) {
-                return 0;
+                return null;
             }
             String headers = text.substring(0, headersEnd).toLowerCase();
             int length = headers.indexOf("content-length:");
@@ -236,7 +234,9 @@ final class OpenLoad {
             } else {
                 complete = true;
             }
-            return complete ? Integer.parseInt(text.substring(9, 12)) : 0;
+            return complete
+                    ? new Response(Integer.parseInt(text.substring(9, 12)), headers.contains("\r\nconnection: close"))
+                    : null;
         }
     }
 }
