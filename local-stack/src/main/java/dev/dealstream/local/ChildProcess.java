@@ -1,6 +1,5 @@
 package dev.dealstream.local;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,13 +92,5 @@ public final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String classpathOf(Path... entries) {
-        List<String> parts = new ArrayList<>();
-        for (Path entry : entries) {
-            parts.add(entry.toString());
-        }
-        return String.join(File.pathSeparator, parts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dealstream.local;
 
+import dev.dealstream.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class LocalStack {
         static Options parse(String[] args) {
             Path repository = Path.of(".");
             Path dataDir = Path.of("data");
-            int partitions = 12;
+            int partitions = Topics.DEFAULT_PARTITIONS;
             boolean demo = false;
             for (String arg : args) {
                 if (arg.equals("--demo")) {

@@ -8,6 +8,7 @@ import dev.dealstream.local.TopicSetup;
 import dev.dealstream.processor.ProcessorApplication;
 import dev.dealstream.processor.support.StreamsRunner;
 import dev.dealstream.query.QueryApplication;
+import dev.dealstream.topics.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class SystemStack implements AutoCloseable {
 
-    public static final int PARTITIONS = 12;
+    public static final int PARTITIONS = Topics.DEFAULT_PARTITIONS;
 
     private final EmbeddedKafkaKraftBroker broker;
     private final Path workDir;

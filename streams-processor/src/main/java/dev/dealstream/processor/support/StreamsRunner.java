@@ -32,6 +32,7 @@ public class StreamsRunner implements SmartLifecycle {
     private final ProcessorProperties properties;
     private final Environment environment;
     private final MeterRegistry meterRegistry;
+    private final Path stateDir;
     private final UncleanShutdownRecovery recovery;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
@@ -43,7 +44,8 @@ public class StreamsRunner implements SmartLifecycle {
         this.properties = properties;
         this.environment = environment;
         this.meterRegistry = meterRegistry;
-        this.recovery = new UncleanShutdownRecovery(Path.of(properties.stateDir()).toAbsolutePath(), properties.applicationId());
+        this.stateDir = Path.of(properties.stateDir()).toAbsolutePath();
+        this.recovery = new UncleanShutdownRecovery(stateDir, properties.applicationId());
     }
 
     @Override
@@ -62,8 +64,7 @@ public class StreamsRunner implements SmartLifecycle {
         metrics.bindTo(meterRegistry);
         client.start();
         streams = client;
-        log.info("Processor {} started, instance {}, state in {}", advertisedUrl, instanceId(port),
-                Path.of(properties.stateDir()).toAbsolutePath());
+        log.info("Processor {} started, instance {}, state in {}", advertisedUrl, instanceId(port), stateDir);
     }
 
     Properties streamsConfig(int port) {
@@ -73,7 +74,7 @@ public class StreamsRunner implements SmartLifecycle {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.advertisedHost() + ":" + port);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(properties.stateDir()).toAbsolutePath().toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
@@ -128,10 +129,6 @@ public class StreamsRunner implements SmartLifecycle {
 
     public boolean started() {
         return streams != null;
-    }
-
-    public String advertisedUrl() {
-        return advertisedUrl;
     }
 
     /** Logs how much state each store restored and how long it took: what an operator waits on after a crash. */
