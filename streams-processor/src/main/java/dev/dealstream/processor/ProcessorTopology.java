@@ -1,38 +1,30 @@
 package dev.dealstream.processor;
 
+import dev.dealstream.processor.coupon.CouponTopology;
 import dev.dealstream.processor.request.RequestOutcomeTopology;
-import dev.dealstream.processor.support.CommandPipeline;
-import dev.dealstream.processor.support.RequestLog;
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.processor.user.RegisteredUsersTopology;
 import dev.dealstream.processor.user.UserTopology;
 import dev.dealstream.processor.wallet.WalletTopology;
-import dev.dealstream.topics.Topics;
-import dev.dealstream.topics.request.Outcome;
-import dev.dealstream.topics.support.JsonSerde;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /** The whole processor topology, exactly as production runs it and as the topology tests drive it. */
 public final class ProcessorTopology {
 
-    /**
-     * Request ids decided by the user's task (registrations, charges), by requestId: the dedupe of
-     * every command keyed by userId.
-     */
-    public static final String ACCOUNT_REQUEST_LOG = "account-request-log";
+    /** The commands keyed by userId (registrations, charges) share one task per user partition. */
+    public static final CommandTask ACCOUNT_TASK = new CommandTask("account");
 
     private ProcessorTopology() {
     }
 
     public static Topology build(TopologySettings settings) {
         Topology topology = new Topology();
-        WalletTopology.addTo(topology, settings, ACCOUNT_REQUEST_LOG);
-        UserTopology.addTo(topology, ACCOUNT_REQUEST_LOG);
-        topology.addStateStore(RequestLog.storeBuilder(ACCOUNT_REQUEST_LOG, settings.requestRetention()),
-                WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR);
-        topology.addSink(CommandPipeline.OUTCOMES_SINK, Topics.REQUEST_OUTCOMES,
-                new StringSerializer(), JsonSerde.of(Outcome.class),
-                WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR);
+        WalletTopology.addTo(topology, settings, ACCOUNT_TASK);
+        UserTopology.addTo(topology, ACCOUNT_TASK);
+        ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR);
+        RegisteredUsersTopology.addTo(topology);
+        CouponTopology.addTo(topology, settings);
         RequestOutcomeTopology.addTo(topology, settings);
         return topology;
     }

@@ -5,6 +5,10 @@ public final class QueryableStores {
 
     /** Wallets by userId. */
     public static final String WALLETS = "wallets";
+    /** Coupon campaigns with their issued counts, by campaignId. */
+    public static final String COUPON_CAMPAIGNS = "coupon-campaigns";
+    /** Each user's coupons, by userId. */
+    public static final String USER_COUPONS = "user-coupons";
     /** Request outcomes by requestId. */
     public static final String REQUEST_OUTCOMES = "request-outcomes";
 

@@ -20,6 +20,14 @@ public final class Topics {
     public static final String WALLET_COMMANDS = "wallet.commands";
     /** One entry per balance change (charge, payment, refund). Key: userId. */
     public static final String WALLET_LEDGER = "wallet.ledger";
+    /** Admin commands that define or change a coupon campaign. Key: campaignId. */
+    public static final String CAMPAIGN_COMMANDS = "coupon.campaign-commands";
+    /** The current definition of every coupon campaign (compacted). Key: campaignId. */
+    public static final String COUPON_CAMPAIGNS = "catalog.coupon-campaigns";
+    /** First-come coupon requests. Key: campaignId, so one task decides each campaign in arrival order. */
+    public static final String COUPON_ISSUE_REQUESTS = "coupon.issue-requests";
+    /** Every coupon issued, re-keyed to its owner. Key: userId. */
+    public static final String COUPON_ISSUED = "coupon.issued";
     /** Exactly one decided outcome per command; replays carry {@link HeaderNames#REPLAY}. Key: requestId. */
     public static final String REQUEST_OUTCOMES = "request.outcomes";
 
@@ -46,6 +54,13 @@ public final class Topics {
                 new TopicSpec(WALLET_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(deadLetterTopicOf(WALLET_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(WALLET_LEDGER, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(CAMPAIGN_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(CAMPAIGN_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(COUPON_CAMPAIGNS, partitions, Cleanup.COMPACT, null),
+                new TopicSpec(COUPON_ISSUE_REQUESTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(COUPON_ISSUE_REQUESTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(COUPON_ISSUED, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(COUPON_ISSUED), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION),
                 new TopicSpec(deadLetterTopicOf(REQUEST_OUTCOMES), partitions, Cleanup.DELETE, COMMAND_RETENTION));
     }

@@ -58,6 +58,6 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
         log.error("Unexpected error answering a request", e);
-        return Problems.of(new Problem("about:blank", "Internal error", 500, "an unexpected error occurred", "INTERNAL_ERROR"));
+        return Problems.of(new Problem("about:blank", "Internal error", 500, "an unexpected error occurred", "INTERNAL_ERROR", null));
     }
 }

@@ -20,12 +20,9 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class CommandPipeline<C extends Command> {
 
-    /** The sink node every command processor publishes outcomes to. */
-    public static final String OUTCOMES_SINK = "request-outcomes-sink";
-
     private final JsonSerde<C> reader;
     private final Function<C, String> keyOf;
-    private final String requestLogStore;
+    private final CommandTask task;
     private ProcessorContext<String, Object> context;
     private RequestLog requestLog;
     private long currentTimestamp;
@@ -34,15 +31,15 @@ public final class CommandPipeline<C extends Command> {
      * @param keyOf the record key a valid command of this type has: a command on the wrong partition
      *              would be decided by a task that does not own its state, so it is dead-lettered
      */
-    public CommandPipeline(Class<C> type, Function<C, String> keyOf, String requestLogStore) {
+    public CommandPipeline(Class<C> type, Function<C, String> keyOf, CommandTask task) {
         this.reader = JsonSerde.of(type);
         this.keyOf = keyOf;
-        this.requestLogStore = requestLogStore;
+        this.task = task;
     }
 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.requestLog = new RequestLog(context.getStateStore(requestLogStore));
+        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()));
     }
 
     public void process(Record<String, byte[]> record, BiFunction<C, Instant, Outcome> decide) {
@@ -72,6 +69,7 @@ public final class CommandPipeline<C extends Command> {
         if (replay) {
             headers.add(HeaderNames.REPLAY, "true".getBytes(StandardCharsets.UTF_8));
         }
-        context.forward(new Record<String, Object>(outcome.requestId(), outcome, currentTimestamp, headers), OUTCOMES_SINK);
+        context.forward(new Record<String, Object>(outcome.requestId(), outcome, currentTimestamp, headers),
+                task.outcomesSink());
     }
 }

@@ -6,8 +6,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
- * Wires a command topic to its processor: values are read as bytes so that the processor, not the
- * consumer, parses them and can dead-letter what it cannot read.
+ * Wires a command topic (or a topic of facts another task wrote) to its processor: values are read as
+ * bytes so that the processor, not the consumer, parses them and can dead-letter what it cannot read.
  */
 public final class CommandSource {
 

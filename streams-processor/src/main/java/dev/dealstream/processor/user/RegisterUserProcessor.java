@@ -1,5 +1,6 @@
 package dev.dealstream.processor.user;
 
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.processor.wallet.Wallet;
 import dev.dealstream.processor.wallet.WalletTopology;
@@ -22,8 +23,8 @@ final class RegisterUserProcessor implements Processor<String, byte[], String, O
     private KeyValueStore<String, User> users;
     private KeyValueStore<String, Wallet> wallets;
 
-    RegisterUserProcessor(String requestLogStore) {
-        this.pipeline = new CommandPipeline<>(RegisterUser.class, command -> command.userId().key(), requestLogStore);
+    RegisterUserProcessor(CommandTask task) {
+        this.pipeline = new CommandPipeline<>(RegisterUser.class, command -> command.userId().key(), task);
     }
 
     @Override

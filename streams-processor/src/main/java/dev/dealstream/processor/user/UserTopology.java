@@ -1,5 +1,6 @@
 package dev.dealstream.processor.user;
 
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.wallet.WalletTopology;
 import dev.dealstream.topics.Topics;
@@ -24,9 +25,9 @@ public final class UserTopology {
     private UserTopology() {
     }
 
-    public static void addTo(Topology topology, String requestLogStore) {
+    public static void addTo(Topology topology, CommandTask task) {
         CommandSource.add(topology, Topics.USER_COMMANDS, REGISTER_PROCESSOR,
-                () -> new RegisterUserProcessor(requestLogStore));
+                () -> new RegisterUserProcessor(task));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USERS),
                 Serdes.String(), JsonSerde.of(User.class)), REGISTER_PROCESSOR);
         topology.connectProcessorAndStateStores(REGISTER_PROCESSOR, WalletTopology.WALLETS);

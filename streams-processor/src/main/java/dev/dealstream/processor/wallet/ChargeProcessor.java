@@ -1,5 +1,6 @@
 package dev.dealstream.processor.wallet;
 
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.ChargeLimits;
@@ -17,8 +18,8 @@ final class ChargeProcessor implements Processor<String, byte[], String, Object>
     private final ChargeLimits limits;
     private KeyValueStore<String, Wallet> wallets;
 
-    ChargeProcessor(ChargeLimits limits, String requestLogStore) {
-        this.pipeline = new CommandPipeline<>(ChargeWallet.class, command -> command.userId().key(), requestLogStore);
+    ChargeProcessor(ChargeLimits limits, CommandTask task) {
+        this.pipeline = new CommandPipeline<>(ChargeWallet.class, command -> command.userId().key(), task);
         this.limits = limits;
     }
 

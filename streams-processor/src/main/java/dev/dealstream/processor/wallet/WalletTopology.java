@@ -1,5 +1,6 @@
 package dev.dealstream.processor.wallet;
 
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.QueryableStores;
@@ -24,9 +25,9 @@ public final class WalletTopology {
     private WalletTopology() {
     }
 
-    public static void addTo(Topology topology, TopologySettings settings, String requestLogStore) {
+    public static void addTo(Topology topology, TopologySettings settings, CommandTask task) {
         CommandSource.add(topology, Topics.WALLET_COMMANDS, CHARGE_PROCESSOR,
-                () -> new ChargeProcessor(settings.chargeLimits(), requestLogStore));
+                () -> new ChargeProcessor(settings.chargeLimits(), task));
         topology.addStateStore(walletStore(), CHARGE_PROCESSOR);
         topology.addSink(LEDGER_SINK, Topics.WALLET_LEDGER,
                 new StringSerializer(), JsonSerde.of(LedgerEntry.class), CHARGE_PROCESSOR);

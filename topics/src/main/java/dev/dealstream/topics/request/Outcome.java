@@ -29,7 +29,12 @@ public sealed interface Outcome permits Outcome.Succeeded, Outcome.Rejected {
     }
 
     static Outcome rejected(Command command, ReasonCode code, String detail, Instant decidedAt) {
-        return new Rejected(command.requestId(), command.fingerprint(), code, detail, decidedAt);
+        return new Rejected(command.requestId(), command.fingerprint(), code, detail, null, decidedAt);
+    }
+
+    /** A refusal that shows what already exists, e.g. the coupon a user already holds. */
+    static Outcome rejected(Command command, ReasonCode code, String detail, OutcomeResult existing, Instant decidedAt) {
+        return new Rejected(command.requestId(), command.fingerprint(), code, detail, existing, decidedAt);
     }
 
     record Succeeded(String requestId, String fingerprint, OutcomeResult result, Instant decidedAt) implements Outcome {
@@ -39,8 +44,9 @@ public sealed interface Outcome permits Outcome.Succeeded, Outcome.Rejected {
         }
     }
 
-    record Rejected(String requestId, String fingerprint, ReasonCode code, String detail, Instant decidedAt)
-            implements Outcome {
+    /** {@code existing}, when not null, is what the refusal is about (the coupon already held). */
+    record Rejected(String requestId, String fingerprint, ReasonCode code, String detail, OutcomeResult existing,
+                    Instant decidedAt) implements Outcome {
         public Rejected {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(code, "code");

@@ -1,5 +1,7 @@
 package dev.dealstream.topics.support;
 
+import dev.dealstream.topics.coupon.Campaign;
+import dev.dealstream.topics.coupon.Coupon;
 import dev.dealstream.topics.user.User;
 import dev.dealstream.topics.wallet.ChargeResult;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,7 +21,9 @@ public final class Json {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .registerSubtypes(
                     new NamedType(ChargeResult.class, "charge"),
-                    new NamedType(User.class, "user"))
+                    new NamedType(User.class, "user"),
+                    new NamedType(Campaign.class, "campaign"),
+                    new NamedType(Coupon.class, "coupon"))
             .build();
 
     private Json() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.coupon.CampaignId;
+import dev.dealstream.topics.coupon.Coupon;
+import dev.dealstream.topics.coupon.DiscountType;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.ChargeResult;
 import dev.dealstream.topics.wallet.ChargeWallet;
@@ -24,12 +27,23 @@ class JsonSerdeTest {
     void outcomesKeepTheirKindAndResultType() {
         Outcome succeeded = new Outcome.Succeeded("r1", "f1",
                 new ChargeResult("r1", new UserId(7), 5000, 12000, AT), AT);
-        Outcome rejected = new Outcome.Rejected("r2", "f2", ReasonCode.USER_NOT_FOUND, "user 9", AT);
+        Outcome rejected = new Outcome.Rejected("r2", "f2", ReasonCode.USER_NOT_FOUND, "user 9", null, AT);
 
         assertThat(outcomes.deserialize("t", outcomes.serialize("t", succeeded))).isEqualTo(succeeded);
         assertThat(outcomes.deserialize("t", outcomes.serialize("t", rejected))).isEqualTo(rejected);
         assertThat(new String(outcomes.serialize("t", succeeded), StandardCharsets.UTF_8))
                 .contains("\"status\":\"SUCCEEDED\"", "\"userId\":7", "\"chargedAt\":\"2026-11-21T10:00:00Z\"");
+    }
+
+    @Test
+    void aRefusalKeepsWhatItIsAbout() {
+        Coupon held = new Coupon("5-1", new CampaignId(5), new UserId(7), DiscountType.PERCENT, 10, 5_000L, 0,
+                AT.plusSeconds(86_400), AT);
+        Outcome rejected = new Outcome.Rejected("r3", "f3", ReasonCode.ALREADY_ISSUED, "holds 5-1", held, AT);
+
+        assertThat(outcomes.deserialize("t", outcomes.serialize("t", rejected))).isEqualTo(rejected);
+        assertThat(new String(outcomes.serialize("t", rejected), StandardCharsets.UTF_8))
+                .contains("\"existing\":{\"kind\":\"coupon\",\"couponId\":\"5-1\"");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.dealstream.processor.coupon;
+
+import dev.dealstream.processor.support.CommandSource;
+import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.processor.user.UserTopology;
+import dev.dealstream.topics.QueryableStores;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.coupon.Campaign;
+import dev.dealstream.topics.coupon.CampaignId;
+import dev.dealstream.topics.coupon.Coupon;
+import dev.dealstream.topics.support.JsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Coupons in two tasks. The campaign's task ({@code coupon.campaign-commands} and
+ * {@code coupon.issue-requests}, keyed by campaignId) decides definitions and issues; each issued
+ * coupon then travels on {@code coupon.issued}, keyed by userId, into the user's coupon book.
+ */
+public final class CouponTopology {
+
+    /** The campaign commands and issue requests share one task per campaign partition. */
+    public static final CommandTask CAMPAIGN_TASK = new CommandTask("campaign");
+    /** Campaigns with their issued counts, by campaignId. */
+    public static final String CAMPAIGNS = QueryableStores.COUPON_CAMPAIGNS;
+    /** The coupon each user holds of each campaign, by {@link #holderKey}. */
+    static final String HOLDERS = "coupon-holders";
+    /** Each user's coupon book, by userId. */
+    public static final String USER_COUPONS = QueryableStores.USER_COUPONS;
+    public static final String DEFINE_PROCESSOR = "define-campaign-processor";
+    public static final String ISSUE_PROCESSOR = "issue-coupon-processor";
+    static final String RECEIVE_PROCESSOR = "receive-coupon-processor";
+    static final String CAMPAIGNS_SINK = "catalog-coupon-campaigns-sink";
+    static final String ISSUED_SINK = "coupon-issued-sink";
+
+    private CouponTopology() {
+    }
+
+    public static void addTo(Topology topology, TopologySettings settings) {
+        CommandSource.add(topology, Topics.CAMPAIGN_COMMANDS, DEFINE_PROCESSOR, () -> new DefineCampaignProcessor(CAMPAIGN_TASK));
+        CommandSource.add(topology, Topics.COUPON_ISSUE_REQUESTS, ISSUE_PROCESSOR, () -> new IssueCouponProcessor(CAMPAIGN_TASK));
+        // cached: a hot campaign is read and written once per request, its changelog needs it once per commit
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGNS),
+                Serdes.String(), JsonSerde.of(Campaign.class)).withCachingEnabled(), DEFINE_PROCESSOR, ISSUE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDERS),
+                Serdes.String(), JsonSerde.of(Coupon.class)), ISSUE_PROCESSOR);
+        CAMPAIGN_TASK.addTo(topology, settings, DEFINE_PROCESSOR, ISSUE_PROCESSOR);
+        topology.addSink(CAMPAIGNS_SINK, Topics.COUPON_CAMPAIGNS,
+                new StringSerializer(), JsonSerde.of(Campaign.class), DEFINE_PROCESSOR);
+        topology.addSink(ISSUED_SINK, Topics.COUPON_ISSUED, new StringSerializer(), JsonSerde.of(Coupon.class), ISSUE_PROCESSOR);
+        addUserCoupons(topology);
+    }
+
+    private static void addUserCoupons(Topology topology) {
+        CommandSource.add(topology, Topics.COUPON_ISSUED, RECEIVE_PROCESSOR, ReceiveCouponProcessor::new);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_COUPONS),
+                Serdes.String(), JsonSerde.of(CouponBook.class)), RECEIVE_PROCESSOR);
+        // in the user's task: a user's coupons sit beside the user and the wallet, where orders use them
+        topology.connectProcessorAndStateStores(RECEIVE_PROCESSOR, UserTopology.USERS);
+    }
+
+    /** The key of a (campaign, user) pair in the holders store. */
+    static String holderKey(CampaignId campaign, UserId user) {
+        return campaign.key() + ":" + user.key();
+    }
+}

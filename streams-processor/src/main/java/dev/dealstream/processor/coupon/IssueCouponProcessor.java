@@ -1,0 +1,66 @@
+package dev.dealstream.processor.coupon;
+
+import dev.dealstream.processor.support.CommandPipeline;
+import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.user.RegisteredUsersTopology;
+import dev.dealstream.topics.coupon.Campaign;
+import dev.dealstream.topics.coupon.Coupon;
+import dev.dealstream.topics.coupon.IssueCoupon;
+import dev.dealstream.topics.request.Outcome;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues coupons first come, first served: every request for a campaign reaches this task in the
+ * order of its partition, so the quota and the one-per-user rule hold exactly. An issued coupon goes
+ * to {@code coupon.issued}, keyed by its user, in the same transaction as the decision.
+ */
+final class IssueCouponProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueCouponProcessor.class);
+
+    private final CommandPipeline<IssueCoupon> pipeline;
+    private KeyValueStore<String, Campaign> campaigns;
+    private KeyValueStore<String, Coupon> holders;
+    private KeyValueStore<String, byte[]> registeredUsers;
+
+    IssueCouponProcessor(CommandTask task) {
+        this.pipeline = new CommandPipeline<>(IssueCoupon.class, command -> command.campaignId().key(), task);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        pipeline.init(context);
+        campaigns = context.getStateStore(CouponTopology.CAMPAIGNS);
+        holders = context.getStateStore(CouponTopology.HOLDERS);
+        registeredUsers = context.getStateStore(RegisteredUsersTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        pipeline.process(record, this::issue);
+    }
+
+    private Outcome issue(IssueCoupon command, Instant now) {
+        String campaignKey = command.campaignId().key();
+        String holderKey = CouponTopology.holderKey(command.campaignId(), command.userId());
+        CampaignDecision decision = Campaigns.issue(campaigns.get(campaignKey),
+                registeredUsers.get(command.userId().key()) != null, holders.get(holderKey), command, now);
+        if (decision instanceof CampaignDecision.Issued issued) {
+            campaigns.put(campaignKey, issued.campaign());
+            holders.put(holderKey, issued.coupon());
+            pipeline.emit(CouponTopology.ISSUED_SINK, command.userId().key(), issued.coupon());
+            if (issued.campaign().soldOut()) {
+                log.info("Campaign {} sold out: {} coupons issued", campaignKey, issued.campaign().issuedCount());
+            }
+            return Outcome.succeeded(command, issued.coupon(), now);
+        }
+        CampaignDecision.Refused refused = (CampaignDecision.Refused) decision;
+        return Outcome.rejected(command, refused.code(), refused.detail(), refused.held(), now);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dealstream.processor.support;
+
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.support.JsonSerde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Command processors that run in one task because their commands share a key (a user, a campaign):
+ * they share one request log, so a request id is decided once among all of them, and one sink for
+ * their outcomes. Each group gets its own sink, so that groups stay separate sub-topologies.
+ */
+public record CommandTask(String name) {
+
+    /** The request ids decided by this group of processors, by requestId. */
+    public String requestLogStore() {
+        return name + "-request-log";
+    }
+
+    public String outcomesSink() {
+        return name + "-outcomes-sink";
+    }
+
+    /** Adds the request log and the outcomes sink, connected to {@code processors}. */
+    public void addTo(Topology topology, TopologySettings settings, String... processors) {
+        topology.addStateStore(RequestLog.storeBuilder(requestLogStore(), settings.requestRetention()), processors);
+        topology.addSink(outcomesSink(), Topics.REQUEST_OUTCOMES,
+                new StringSerializer(), JsonSerde.of(Outcome.class), processors);
+    }
+}
