@@ -36,8 +36,15 @@ public final class Http {
     }
 
     public CompletableFuture<Response> postAsync(String url, String json, String... headers) {
-        HttpRequest request = json(url, json, headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(Http::toResponse);
+        return sendAsync(json(url, json, headers).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public CompletableFuture<Response> getAsync(String url) {
+        return sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+    }
+
+    private CompletableFuture<Response> sendAsync(HttpRequest.Builder request) {
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(Http::toResponse);
     }
 
     public Response send(HttpRequest.Builder request) {

@@ -38,6 +38,16 @@ public final class Ledgers {
                 .toList();
     }
 
+    /** The decided outcomes (replays excluded) of the given request ids, by request id: one each, if all is well. */
+    public Map<String, List<Outcome>> decisionsOf(Set<String> requestIds) {
+        JsonSerde<Outcome> reader = JsonSerde.of(Outcome.class);
+        return stack.readCommitted(Topics.REQUEST_OUTCOMES).stream()
+                .filter(record -> requestIds.contains(record.key()))
+                .filter(record -> record.headers().lastHeader(HeaderNames.REPLAY) == null)
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(record -> reader.deserialize(record.topic(), record.value()), Collectors.toList())));
+    }
+
     /** Every ledger entry of the given users. */
     public List<LedgerEntry> ledgerOf(Set<String> userKeys) {
         JsonSerde<LedgerEntry> reader = JsonSerde.of(LedgerEntry.class);

@@ -2,6 +2,8 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.web.ApiException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +28,34 @@ public final class BodyFields {
             throw new ApiException(invalid, "'" + field + "' must be an integer");
         }
         return value.longValue();
+    }
+
+    /** The integer in {@code field}, which must fit a Java int. */
+    public static int intValue(JsonNode body, String field, ReasonCode invalid) {
+        long value = integer(body, field, invalid);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new ApiException(invalid, "'" + field + "' is out of range: " + value);
+        }
+        return (int) value;
+    }
+
+    /** The integer in {@code field}, or null when it is absent or JSON null. */
+    public static Long optionalInteger(JsonNode body, String field, ReasonCode invalid) {
+        JsonNode value = object(body).get(field);
+        return value == null || value.isNull() ? null : integer(body, field, invalid);
+    }
+
+    /** The ISO-8601 instant in {@code field}, e.g. {@code 2026-12-01T09:00:00Z}; refused when absent or not one. */
+    public static Instant instant(JsonNode body, String field, ReasonCode invalid) {
+        String text = text(body, field, invalid);
+        if (text == null) {
+            throw new ApiException(invalid, "'" + field + "' is required");
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(invalid, "'" + field + "' must be an ISO-8601 UTC time such as 2026-12-01T09:00:00Z");
+        }
     }
 
     /** The text of {@code field}, or null when it is absent or JSON null; any other non-string is refused. */

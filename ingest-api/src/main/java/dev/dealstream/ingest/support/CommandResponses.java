@@ -1,5 +1,6 @@
 package dev.dealstream.ingest.support;
 
+import dev.dealstream.topics.Problem;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.request.OutcomeResult;
@@ -32,7 +33,7 @@ class CommandResponses {
                         .body(RESULT_WRITER.writeValueAsBytes(success.result()));
             }
             Outcome.Rejected rejected = (Outcome.Rejected) decided.outcome();
-            return Problems.of(rejected.code(), rejected.detail());
+            return Problems.of(Problem.of(rejected.code(), rejected.detail(), rejected.existing()));
         }
         if (submission instanceof Submission.KeyReused) {
             return Problems.of(ReasonCode.IDEMPOTENCY_KEY_REUSED,

@@ -51,6 +51,6 @@ class RequestQueryController {
         }
         Outcome.Rejected rejected = (Outcome.Rejected) outcome;
         return new RequestStatus(outcome.requestId(), "REJECTED", null,
-                Problem.of(rejected.code(), rejected.detail()), outcome.decidedAt());
+                Problem.of(rejected.code(), rejected.detail(), rejected.existing()), outcome.decidedAt());
     }
 }

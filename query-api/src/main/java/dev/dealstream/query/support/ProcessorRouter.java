@@ -5,6 +5,7 @@ import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.StoreOwners;
 import dev.dealstream.topics.support.Json;
 import dev.dealstream.topics.support.KeyPartitioner;
+import dev.dealstream.web.Problems;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Sends a key lookup to the processor instance that owns the key. The owner of each partition comes
@@ -23,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * store restoring (503) or the instance gone refreshes the metadata and tries again within the budget.
  */
 public class ProcessorRouter {
+
+    // a problem leaves out the members it does not have (RFC 9457), so they are optional when read
+    private static final ObjectReader PROBLEM_READER = Json.mapper().readerFor(Problem.class)
+            .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     /** What the owner answered: its status and body (a value, or a problem). */
     public record Answer(int status, byte[] body) {
@@ -35,7 +44,12 @@ public class ProcessorRouter {
         }
 
         public Problem problem() {
-            return read(Problem.class);
+            return PROBLEM_READER.readValue(body);
+        }
+
+        /** The owner's answer passed on as it is: its JSON value, or its problem. */
+        public ResponseEntity<?> relay() {
+            return ok() ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body) : Problems.of(problem());
         }
     }
 
