@@ -27,6 +27,7 @@ public final class LocalStack {
     private final Options options;
     private final LocalKafkaBroker broker;
     private final List<ServiceJar> services = new ArrayList<>();
+    private ServiceJar processor;
     /** Set when stopping starts, so the supervisor does not mistake a stopped child for a crash. */
     private volatile boolean stopping;
 
@@ -120,7 +121,7 @@ public final class LocalStack {
         }
         String kafka = "--dealstream.kafka.bootstrap-servers=" + broker.bootstrapServers();
         Path repository = options.repository();
-        ServiceJar processor = new ServiceJar("processor", ServiceJar.executableJarOf(repository, "streams-processor"), 8082,
+        processor = new ServiceJar("processor", ServiceJar.executableJarOf(repository, "streams-processor"), 8082,
                 processorJvmArgs(), List.of(kafka,
                         "--dealstream.processor.state-dir=" + options.dataDir().resolve("processor-state")));
         ServiceJar query = new ServiceJar("query-api", ServiceJar.executableJarOf(repository, "query-api"), 8081,
@@ -149,6 +150,17 @@ public final class LocalStack {
                 Press Ctrl-C to stop.
                 %n""", options.dataDir(), logDir, ingest.url(), ingest.url(), query.url(), query.url(),
                 processor.url(), broker.bootstrapServers());
+    }
+
+    /** Stops the processor gracefully; the broker and the APIs keep running (for the processor-alone benchmark). */
+    public void stopProcessor() {
+        processor.stop();
+    }
+
+    /** Starts the processor again on its state and returns once it is RUNNING. */
+    public void startProcessor() {
+        processor.start(options.dataDir().resolve("logs"));
+        processor.awaitHealthy(START_TIMEOUT, body -> body.contains("\"RUNNING\""));
     }
 
     private static List<String> processorJvmArgs() {

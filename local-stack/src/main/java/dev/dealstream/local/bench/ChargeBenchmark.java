@@ -1,19 +1,22 @@
 package dev.dealstream.local.bench;
 
+import static dev.dealstream.local.bench.BenchSteps.cpuShares;
+import static dev.dealstream.local.bench.BenchSteps.freshStack;
+import static dev.dealstream.local.bench.BenchSteps.publish;
+import static dev.dealstream.local.bench.BenchSteps.say;
+import static dev.dealstream.local.bench.BenchSteps.unanswered;
+import static dev.dealstream.local.bench.BenchSteps.waitForDecisions;
+import static dev.dealstream.local.bench.BenchSteps.withLoadGenerator;
+
 import dev.dealstream.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,35 +52,12 @@ public final class ChargeBenchmark {
     record Options(int rate, int warmupSeconds, int durationSeconds, int users, int connections, boolean attach,
                    String record, String commandLine) {
         static Options parse(String[] args) {
-            int rate = 5_000;
-            int warmup = 60;
-            int duration = 60;
-            int users = 100_000;
-            int connections = 64;
-            boolean attach = false;
-            String record = "docs/benchmarks.md";
-            for (String arg : args) {
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-                if (arg.startsWith("--rate=")) {
-                    rate = Integer.parseInt(value);
-                } else if (arg.startsWith("--warmup=")) {
-                    warmup = Integer.parseInt(value);
-                } else if (arg.startsWith("--duration=")) {
-                    duration = Integer.parseInt(value);
-                } else if (arg.startsWith("--users=")) {
-                    users = Integer.parseInt(value);
-                } else if (arg.startsWith("--connections=")) {
-                    connections = Integer.parseInt(value);
-                } else if (arg.equals("--attach")) {
-                    attach = true;
-                } else if (arg.startsWith("--record=")) {
-                    record = value;
-                } else {
-                    throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-            return new Options(rate, warmup, duration, users, connections, attach, record,
-                    "./bench.sh charges " + String.join(" ", args));
+            BenchArgs options = new BenchArgs("charges", args);
+            Options parsed = new Options(options.integer("rate", 5_000), options.integer("warmup", 60),
+                    options.integer("duration", 60), options.integer("users", 100_000), options.integer("connections", 64),
+                    options.flag("attach"), options.text("record", "docs/benchmarks.md"), options.commandLine());
+            options.rejectUnknown();
+            return parsed;
         }
     }
 
@@ -91,10 +71,7 @@ public final class ChargeBenchmark {
             new ChargeBenchmark(options).run(LocalStack.findRunningProcesses());
             System.exit(0);
         }
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
-        LocalStack stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
-        // stops the stack on Ctrl-C or kill too, not only at the end
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchmark-stop"));
+        LocalStack stack = freshStack();
         new ChargeBenchmark(options).run(stack.pids());
         System.exit(0);
     }
@@ -107,7 +84,7 @@ public final class ChargeBenchmark {
             int registrationRate = Math.min(options.rate(), 5_000);
             say("Registering %,d users at %,d/s", options.users(), registrationRate);
             OpenLoad.Result registration = load.run(registrationRate, options.users(), i -> register(i), clock::due);
-            waitForDecisions(clock);
+            waitForDecisions(clock, Duration.ofSeconds(60));
             say("Registered: %s; %,d decided", registration.statuses, clock.decided.get());
             say("Warming up: %d s at %,d charges/s", options.warmupSeconds(), options.rate());
             OpenLoad.Result warmup = load.run(options.rate(), (long) options.rate() * options.warmupSeconds(),
@@ -122,15 +99,11 @@ public final class ChargeBenchmark {
                     i -> charge("m", i), clock::due);
             Map<String, Double> shares = cpu.stop();
             long decidedDuring = clock.decided.get() - decidedBefore;
-            waitForDecisions(clock);
+            waitForDecisions(clock, Duration.ofSeconds(60));
             clock.measure(false);
             Exactness exactness = verify(query, clock, unanswered(registration, warmup, measured));
             String report = report(measured, clock, shares, decidedDuring, exactness);
-            System.out.println(report);
-            if (!options.record().isBlank()) {
-                Files.writeString(Path.of(options.record()), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                say("Appended to %s", options.record());
-            }
+            publish(report, options.record());
         }
     }
 
@@ -150,21 +123,6 @@ public final class ChargeBenchmark {
         charges.put(requestId, new long[] {user, amount});
         return new OpenLoad.Call(requestId, OpenLoad.request("POST", INGEST_HOST, "/api/v1/wallets/" + user + "/charges",
                 "{\"amount\":" + amount + "}", "Idempotency-Key", requestId));
-    }
-
-    private static void waitForDecisions(OutcomeClock clock) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (clock.undecided() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
-
-    private static Set<String> unanswered(OpenLoad.Result... runs) {
-        Set<String> all = new HashSet<>();
-        for (OpenLoad.Result run : runs) {
-            all.addAll(run.unanswered);
-        }
-        return all;
     }
 
     /**
@@ -215,9 +173,7 @@ public final class ChargeBenchmark {
         double seconds = options.durationSeconds();
         String statuses = measured.statuses.entrySet().stream()
                 .map(status -> status.getKey() + ": " + status.getValue()).collect(Collectors.joining(", "));
-        String cpuShares = cpu.entrySet().stream()
-                .map(share -> String.format(Locale.ROOT, "%s %.2f", share.getKey(), share.getValue()))
-                .collect(Collectors.joining(", "));
+        String cpuShares = cpuShares(cpu);
         String rejections = clock.rejections.isEmpty() ? "none" : clock.rejections.toString();
         return String.format(Locale.ROOT, """
 
@@ -246,13 +202,4 @@ public final class ChargeBenchmark {
                 exactness.unreadable(), exactness.undecided(), exactness.secondDecisions(), exactness.unanswered());
     }
 
-    private static Map<String, Long> withLoadGenerator(Map<String, Long> pids) {
-        Map<String, Long> all = new LinkedHashMap<>(pids);
-        all.put("load generator", ProcessHandle.current().pid());
-        return all;
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, format + "%n", args);
-    }
 }

@@ -1,0 +1,69 @@
+package dev.dealstream.local.bench;
+
+import dev.dealstream.local.LocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Steps every benchmark command shares. */
+final class BenchSteps {
+
+    private BenchSteps() {
+    }
+
+    static void waitForDecisions(OutcomeClock clock, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (clock.undecided() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    static Set<String> unanswered(OpenLoad.Result... runs) {
+        Set<String> all = new HashSet<>();
+        for (OpenLoad.Result run : runs) {
+            all.addAll(run.unanswered);
+        }
+        return all;
+    }
+
+    static Map<String, Long> withLoadGenerator(Map<String, Long> pids) {
+        Map<String, Long> all = new LinkedHashMap<>(pids);
+        all.put("load generator", ProcessHandle.current().pid());
+        return all;
+    }
+
+    static String cpuShares(Map<String, Double> cpu) {
+        StringBuilder shares = new StringBuilder();
+        cpu.forEach((name, share) -> shares.append(shares.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.2f", name, share)));
+        return shares.toString();
+    }
+
+    /** A stack of its own in a new data folder under target/, stopped when this JVM ends, also on Ctrl-C. */
+    static LocalStack freshStack() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
+        LocalStack stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchmark-stop"));
+        return stack;
+    }
+
+    /** Prints the report and appends it to {@code file} (none when blank). */
+    static void publish(String report, String file) throws IOException {
+        System.out.println(report);
+        if (!file.isBlank()) {
+            Files.writeString(Path.of(file), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            say("Appended to %s", file);
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+    }
+}
