@@ -8,6 +8,15 @@ import java.util.HexFormat;
 /** A short SHA-256 digest of a command's content, see {@link dev.dealstream.topics.Command#fingerprint()}. */
 public final class Fingerprint {
 
+    // getInstance looks the algorithm up among the security providers on every call
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private Fingerprint() {
     }
 
@@ -18,11 +27,7 @@ public final class Fingerprint {
             String value = String.valueOf(part);
             text.append(value.length()).append(':').append(value).append('|');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -9,8 +9,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
-/** Kafka serde for one record type, using {@link Json#mapper()}. */
+/**
+ * Kafka serde for one record type, using {@link Json#mapper()}.
+ *
+ * <p>A stream thread often writes one value twice (an outcome to the request log and to
+ * {@code request.outcomes}) and reads one stored value over and over (a hot campaign, served from the
+ * store's cache as the same byte array until it changes). Each thread remembers its last write and its
+ * last read, by identity, and answers a repeat without JSON: values are immutable records, and Kafka
+ * and the stores never change a byte array once it is handed over.
+ */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private record Memo(Class<?> type, Object value, byte[] bytes) {
+    }
+
+    private static final ThreadLocal<Memo> LAST_WRITTEN = new ThreadLocal<>();
+    private static final ThreadLocal<Memo> LAST_READ = new ThreadLocal<>();
 
     private final Class<T> type;
     private final ObjectReader reader;
@@ -31,8 +45,14 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         if (data == null) {
             return null;
         }
+        Memo last = LAST_WRITTEN.get();
+        if (last != null && last.value() == data && last.type() == type) {
+            return last.bytes();
+        }
         try {
-            return writer.writeValueAsBytes(data);
+            byte[] bytes = writer.writeValueAsBytes(data);
+            LAST_WRITTEN.set(new Memo(type, data, bytes));
+            return bytes;
         } catch (JacksonException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
         }
@@ -43,8 +63,14 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         if (data == null) {
             return null;
         }
+        Memo last = LAST_READ.get();
+        if (last != null && last.bytes() == data && last.type() == type) {
+            return type.cast(last.value());
+        }
         try {
-            return reader.readValue(data);
+            T value = reader.readValue(data);
+            LAST_READ.set(new Memo(type, value, data));
+            return value;
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             // record constructors reject missing fields with NPE/IAE; Jackson may wrap or pass them
             throw new SerializationException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);

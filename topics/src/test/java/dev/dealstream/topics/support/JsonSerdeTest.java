@@ -47,6 +47,19 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aRepeatedWriteOrReadGivesTheSameAnswerAsAFreshOne() {
+        Outcome first = new Outcome.Rejected("r1", "f1", ReasonCode.SOLD_OUT, "all issued", null, AT);
+        Outcome second = new Outcome.Rejected("r2", "f2", ReasonCode.SOLD_OUT, "all issued", null, AT);
+        byte[] firstBytes = outcomes.serialize("t", first);
+
+        assertThat(outcomes.serialize("t", first)).isEqualTo(firstBytes);
+        assertThat(JsonSerde.of(Outcome.class).serialize("t", second)).isNotEqualTo(firstBytes);
+        assertThat(outcomes.deserialize("t", firstBytes)).isEqualTo(first);
+        assertThat(outcomes.deserialize("t", firstBytes)).isEqualTo(first);
+        assertThatThrownBy(() -> charges.deserialize("t", firstBytes)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void commandWithoutAmountIsUnreadable() {
         assertThatThrownBy(() -> charges.deserialize("t",
                 bytes("{\"requestId\":\"r\",\"userId\":7,\"acceptedAt\":\"2026-11-21T10:00:00Z\"}")))
