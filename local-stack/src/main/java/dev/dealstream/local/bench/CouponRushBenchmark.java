@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * store, {@code coupon.issued} and every winner's coupon book agree.
  *
  * <p>Options: {@code --rate=10000}, {@code --requests=1000000} (also the number of users),
- * {@code --quantity=100000}, {@code --warmup=60} seconds, {@code --connections=64}, {@code --attach},
+ * {@code --quantity=100000}, {@code --warmup=60} seconds, {@code --connections=2048} (each waits for its
+ * decision, so it takes rate × latency of them to keep up), {@code --attach},
  * {@code --record=docs/benchmarks.md}.
  */
 public final class CouponRushBenchmark {
@@ -58,7 +59,7 @@ public final class CouponRushBenchmark {
         static Options parse(String[] args) {
             BenchArgs options = new BenchArgs("coupons", args);
             Options parsed = new Options(options.integer("rate", 10_000), options.integer("requests", 1_000_000),
-                    options.integer("quantity", 100_000), options.integer("warmup", 60), options.integer("connections", 64),
+                    options.integer("quantity", 100_000), options.integer("warmup", 60), options.integer("connections", 2_048),
                     options.flag("attach"), options.text("record", "docs/benchmarks.md"), options.commandLine());
             options.rejectUnknown();
             return parsed;
