@@ -127,7 +127,7 @@ public final class ChargeBenchmark {
 
     /**
      * @param undecided requests answered by the ingest API (so written to Kafka) that never got a decision
-     * @param unanswered requests whose connection failed before an answer: not known to have been sent
+     * @param unanswered requests that got no HTTP answer (see {@link OpenLoad.Result#unanswered}): not known to have been sent
      */
     record Exactness(long usersChecked, long mismatches, long unreadable, long undecided, long unanswered,
                      long secondDecisions) {

@@ -10,6 +10,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +38,10 @@ final class OpenLoad {
         final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong answered = new AtomicLong();
-        /** Requests that got no HTTP answer (connection failed): whether they reached the server is unknown. */
+        /**
+         * Requests that got no HTTP answer: the connection failed, or the run gave up while they were in
+         * flight or still queued here unsent. Whether they reached the server is unknown.
+         */
         final Set<String> unanswered = ConcurrentHashMap.newKeySet();
 
         private void answered(String status, long dueNanos) {
@@ -89,10 +94,12 @@ final class OpenLoad {
         Result result = new Result();
         ArrayDeque<Due> waiting = new ArrayDeque<>();
         ArrayDeque<Connection> idle = new ArrayDeque<>();
+        List<Connection> all = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             for (int c = 0; c < connections; c++) {
-                idle.add(new Connection(selector));
+                all.add(new Connection(selector));
             }
+            idle.addAll(all);
             long start = System.nanoTime();
             double intervalNanos = 1e9 / rate;
             long next = 0;
@@ -125,6 +132,9 @@ final class OpenLoad {
             for (SelectionKey key : selector.keys()) {
                 key.channel().close();
             }
+            waiting.forEach(due -> result.unanswered.add(due.call().requestId()));
+            all.stream().filter(connection -> connection.inFlight != null)
+                    .forEach(connection -> result.unanswered.add(connection.inFlight.call().requestId()));
         } catch (IOException e) {
             throw new UncheckedIOException("load generator failed", e);
         }
