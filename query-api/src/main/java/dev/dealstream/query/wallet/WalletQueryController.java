@@ -3,9 +3,7 @@ package dev.dealstream.query.wallet;
 import dev.dealstream.query.support.ProcessorRouter;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.UserId;
-import dev.dealstream.topics.wallet.WalletBalance;
 import dev.dealstream.web.PathIds;
-import dev.dealstream.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +22,6 @@ class WalletQueryController {
     @GetMapping("/api/v1/wallets/{userId}")
     ResponseEntity<?> wallet(@PathVariable String userId) {
         UserId user = PathIds.userId(userId);
-        ProcessorRouter.Answer answer = router.lookup(QueryableStores.WALLETS, user.key(), "/internal/wallets/" + user.key());
-        return answer.ok() ? ResponseEntity.ok(answer.read(WalletBalance.class)) : Problems.of(answer.problem());
+        return router.lookup(QueryableStores.WALLETS, user.key(), "/internal/wallets/" + user.key()).relay();
     }
 }
