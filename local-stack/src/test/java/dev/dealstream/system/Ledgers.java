@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What the topics say happened, read as a downstream read_committed consumer would. */
@@ -23,29 +24,27 @@ public final class Ledgers {
 
     /** Decided outcomes (replays excluded) of the given request ids, counted per request id. */
     public Map<String, Long> decisionsPerRequest(Set<String> requestIds) {
-        return stack.readCommitted(Topics.REQUEST_OUTCOMES).stream()
-                .filter(record -> requestIds.contains(record.key()))
-                .filter(record -> record.headers().lastHeader(HeaderNames.REPLAY) == null)
-                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        return decidedRecords(requestIds).collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
     }
 
     public List<Outcome> outcomesOf(Set<String> requestIds) {
         JsonSerde<Outcome> reader = JsonSerde.of(Outcome.class);
-        return stack.readCommitted(Topics.REQUEST_OUTCOMES).stream()
-                .filter(record -> requestIds.contains(record.key()))
-                .filter(record -> record.headers().lastHeader(HeaderNames.REPLAY) == null)
-                .map(record -> reader.deserialize(record.topic(), record.value()))
+        return decidedRecords(requestIds).map(record -> reader.deserialize(record.topic(), record.value()))
                 .toList();
     }
 
     /** The decided outcomes (replays excluded) of the given request ids, by request id: one each, if all is well. */
     public Map<String, List<Outcome>> decisionsOf(Set<String> requestIds) {
         JsonSerde<Outcome> reader = JsonSerde.of(Outcome.class);
+        return decidedRecords(requestIds).collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(record -> reader.deserialize(record.topic(), record.value()), Collectors.toList())));
+    }
+
+    /** The outcome records of the given request ids on {@code request.outcomes}, replays left out. */
+    private Stream<ConsumerRecord<String, byte[]>> decidedRecords(Set<String> requestIds) {
         return stack.readCommitted(Topics.REQUEST_OUTCOMES).stream()
                 .filter(record -> requestIds.contains(record.key()))
-                .filter(record -> record.headers().lastHeader(HeaderNames.REPLAY) == null)
-                .collect(Collectors.groupingBy(ConsumerRecord::key,
-                        Collectors.mapping(record -> reader.deserialize(record.topic(), record.value()), Collectors.toList())));
+                .filter(record -> record.headers().lastHeader(HeaderNames.REPLAY) == null);
     }
 
     /** Every ledger entry of the given users. */
