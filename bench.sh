@@ -3,6 +3,8 @@
 #   ./bench.sh charges [--rate=5000] [--warmup=60] [--duration=60] [--users=100000] [--attach] [--record=FILE]
 #   ./bench.sh coupons [--rate=10000] [--requests=1000000] [--quantity=100000] [--warmup=60] [--attach] [--record=FILE]
 #   ./bench.sh coupon-backlog [--requests=5000000] [--users=1000000] [--campaigns=1] [--quantity=100000] [--record=FILE]
+#   ./bench.sh orders [--rate=3000] [--duration=60] [--warmup=60] [--products=1000] [--users=100000] [--attach] [--record=FILE]
+#   ./bench.sh orders --products=1   (a flash sale on one hot product)
 # Uses $JAVA_HOME/bin/java when JAVA_HOME is set: run benchmarks on the newest JDK present.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,7 +13,8 @@ case "$benchmark" in
   charges) main=dev.dealstream.local.bench.ChargeBenchmark ;;
   coupons) main=dev.dealstream.local.bench.CouponRushBenchmark ;;
   coupon-backlog) main=dev.dealstream.local.bench.CouponBacklogBenchmark ;;
-  *) echo "usage: $0 charges|coupons|coupon-backlog [options]" >&2; exit 2 ;;
+  orders) main=dev.dealstream.local.bench.OrderBenchmark ;;
+  *) echo "usage: $0 charges|coupons|coupon-backlog|orders [options]" >&2; exit 2 ;;
 esac
 shift
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -138,7 +138,8 @@ public final class LocalStack {
         ingest.awaitHealthy(START_TIMEOUT, body -> body.contains("\"UP\""));
         if (options.demo()) {
             new DemoData(ingest.url()).load();
-            log.info("Demo data loaded: users 1-{} with {} won each", DemoData.USERS, DemoData.CHARGE);
+            log.info("Demo data loaded: users 1-{} with {} won each, products 1-{} with {} units each",
+                    DemoData.USERS, DemoData.CHARGE, DemoData.PRODUCT_COUNT, DemoData.STOCK);
         }
         System.out.printf("""
 

@@ -3,7 +3,6 @@ package dev.dealstream.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dealstream.local.ChildProcess;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.Coupon;
@@ -47,8 +46,7 @@ class CouponRushIT {
     private static final long PROBE_CAMPAIGN = 500;
 
     private static SystemStack stack;
-    private static int processorPort;
-    private static ChildProcess processor;
+    private static CrashableProcessor processor;
     private static String ingest;
     private static String query;
 
@@ -59,9 +57,8 @@ class CouponRushIT {
     @BeforeAll
     static void start() {
         stack = new SystemStack();
-        processorPort = SystemStack.freePort();
-        processor = stack.startProcessorProcess("coupons-1", processorPort);
-        query = SystemStack.urlOf(stack.startQuery(List.of("http://127.0.0.1:" + processorPort)));
+        processor = new CrashableProcessor(stack, "coupons-1");
+        query = SystemStack.urlOf(stack.startQuery(List.of(processor.url())));
         ingest = SystemStack.urlOf(stack.startIngest(query));
         registerUsers();
     }
@@ -99,7 +96,7 @@ class CouponRushIT {
                 processor.kill();
             }
             if (callNumber == 6_600) {
-                processor = stack.startProcessorProcess("coupons-1", processorPort);
+                processor.restart();
             }
         });
 

@@ -3,7 +3,6 @@ package dev.dealstream.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dealstream.local.ChildProcess;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.LedgerEntry;
 import java.time.Duration;
@@ -29,17 +28,15 @@ class ProcessorCrashIT {
     private static final int CHARGES = 3_000;
 
     private static SystemStack stack;
-    private static int processorPort;
-    private static ChildProcess processor;
+    private static CrashableProcessor processor;
     private static String ingest;
     private static String query;
 
     @BeforeAll
     static void start() {
         stack = new SystemStack();
-        processorPort = SystemStack.freePort();
-        processor = stack.startProcessorProcess("crash-1", processorPort);
-        query = SystemStack.urlOf(stack.startQuery(List.of("http://127.0.0.1:" + processorPort)));
+        processor = new CrashableProcessor(stack, "crash-1");
+        query = SystemStack.urlOf(stack.startQuery(List.of(processor.url())));
         ingest = SystemStack.urlOf(stack.startIngest(query));
     }
 
@@ -69,7 +66,7 @@ class ProcessorCrashIT {
                 processor.kill();
             }
             if (i == CHARGES / 3 + 300) {
-                processor = stack.startProcessorProcess("crash-1", processorPort);
+                processor.restart();
             }
         }
         // clients that saw no answer retry with the same key: none may be applied twice

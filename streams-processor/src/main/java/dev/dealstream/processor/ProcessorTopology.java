@@ -1,6 +1,8 @@
 package dev.dealstream.processor;
 
+import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.order.OrderTopology;
 import dev.dealstream.processor.request.RequestOutcomeTopology;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
@@ -12,7 +14,7 @@ import org.apache.kafka.streams.Topology;
 /** The whole processor topology, exactly as production runs it and as the topology tests drive it. */
 public final class ProcessorTopology {
 
-    /** The commands keyed by userId (registrations, charges) share one task per user partition. */
+    /** The commands keyed by userId (registrations, charges, orders) share one task per user partition. */
     public static final CommandTask ACCOUNT_TASK = new CommandTask("account");
 
     private ProcessorTopology() {
@@ -22,9 +24,12 @@ public final class ProcessorTopology {
         Topology topology = new Topology();
         WalletTopology.addTo(topology, settings, ACCOUNT_TASK);
         UserTopology.addTo(topology, ACCOUNT_TASK);
-        ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR);
         RegisteredUsersTopology.addTo(topology);
         CouponTopology.addTo(topology, settings);
+        ProductTopology.addTo(topology, settings);
+        OrderTopology.addTo(topology, settings, ACCOUNT_TASK);
+        ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR,
+                OrderTopology.PROCESSOR);
         RequestOutcomeTopology.addTo(topology, settings);
         return topology;
     }

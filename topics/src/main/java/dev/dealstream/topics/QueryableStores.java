@@ -9,6 +9,10 @@ public final class QueryableStores {
     public static final String COUPON_CAMPAIGNS = "coupon-campaigns";
     /** Each user's coupons, by userId. */
     public static final String USER_COUPONS = "user-coupons";
+    /** Products (catalog entry with its stock) by productId. */
+    public static final String PRODUCTS = "products";
+    /** Orders by orderId, in the task of the order's user. */
+    public static final String ORDERS = "orders";
     /** Request outcomes by requestId. */
     public static final String REQUEST_OUTCOMES = "request-outcomes";
 

@@ -8,7 +8,8 @@ import java.util.List;
  * Every topic Dealstream reads or writes, with the key it is partitioned by.
  *
  * <p>Topics keyed by userId are co-partitioned (same partition count, default partitioner), so a
- * user's registration, charges and, later, orders meet in one stream task.
+ * user's registration, charges, coupons and orders meet in one stream task; so are the topics keyed
+ * by productId.
  */
 public final class Topics {
 
@@ -28,6 +29,22 @@ public final class Topics {
     public static final String COUPON_ISSUE_REQUESTS = "coupon.issue-requests";
     /** Every coupon issued, re-keyed to its owner. Key: userId. */
     public static final String COUPON_ISSUED = "coupon.issued";
+    /** Admin commands that add, rename or reprice a product. Key: productId. */
+    public static final String PRODUCT_COMMANDS = "catalog.product-commands";
+    /** Admin commands that put a product on sale for a while. Key: productId, so one task sees all its sales. */
+    public static final String TIME_SALE_COMMANDS = "catalog.time-sale-commands";
+    /** The current catalog entry (name, price, time sales) of every product (compacted). Key: productId. */
+    public static final String PRODUCTS = "catalog.products";
+    /** Restocks and stock corrections. Key: productId. */
+    public static final String STOCK_ADJUSTMENTS = "inventory.adjustments";
+    /** Place and cancel orders. Key: userId, so the user's task owns balance, coupons and the order. */
+    public static final String ORDER_REQUESTS = "order.requests";
+    /** Saga steps from an order's user to its products: reserve, commit, release, return. Key: productId. */
+    public static final String STOCK_REQUESTS = "order.stock-requests";
+    /** The products' answers to reservations, back to the order's user. Key: userId. */
+    public static final String STOCK_REPLIES = "order.stock-replies";
+    /** Orders confirmed and cancelled. Key: orderId. */
+    public static final String ORDER_EVENTS = "order.events";
     /** Exactly one decided outcome per command; replays carry {@link HeaderNames#REPLAY}. Key: requestId. */
     public static final String REQUEST_OUTCOMES = "request.outcomes";
 
@@ -61,6 +78,20 @@ public final class Topics {
                 new TopicSpec(deadLetterTopicOf(COUPON_ISSUE_REQUESTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(COUPON_ISSUED, partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(deadLetterTopicOf(COUPON_ISSUED), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(PRODUCT_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(PRODUCT_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(TIME_SALE_COMMANDS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(TIME_SALE_COMMANDS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(PRODUCTS, partitions, Cleanup.COMPACT, null),
+                new TopicSpec(STOCK_ADJUSTMENTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(STOCK_ADJUSTMENTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(ORDER_REQUESTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(ORDER_REQUESTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(STOCK_REQUESTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(STOCK_REQUESTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(STOCK_REPLIES, partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(deadLetterTopicOf(STOCK_REPLIES), partitions, Cleanup.DELETE, COMMAND_RETENTION),
+                new TopicSpec(ORDER_EVENTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION),
                 new TopicSpec(deadLetterTopicOf(REQUEST_OUTCOMES), partitions, Cleanup.DELETE, COMMAND_RETENTION));
     }

@@ -8,7 +8,6 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.coupon.IssueCoupon;
-import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -37,10 +36,7 @@ class CouponIssueController {
     ResponseEntity<?> issue(
             @PathVariable String campaignId, CommandRequest request, @RequestBody JsonNode body) {
         CampaignId campaign = PathIds.campaignId(campaignId);
-        long user = BodyFields.integer(body, "userId", ReasonCode.INVALID_USER_ID);
-        if (user < 1) {
-            throw new ApiException(ReasonCode.INVALID_USER_ID, "a user id is a positive integer, got " + user);
-        }
+        long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");
         IssueCoupon command = new IssueCoupon(request.requestId(), campaign, new UserId(user), Instant.now());
         return gateway.execute(Topics.COUPON_ISSUE_REQUESTS, campaign.key(), command, request, HttpStatus.CREATED);
     }

@@ -30,6 +30,15 @@ public final class BodyFields {
         return value.longValue();
     }
 
+    /** The id in {@code field}: a positive integer, refused with {@code invalid} naming it as {@code what}. */
+    public static long positiveId(JsonNode body, String field, ReasonCode invalid, String what) {
+        long id = integer(body, field, invalid);
+        if (id < 1) {
+            throw new ApiException(invalid, "a " + what + " is a positive integer, got " + id);
+        }
+        return id;
+    }
+
     /** The integer in {@code field}, which must fit a Java int. */
     public static int intValue(JsonNode body, String field, ReasonCode invalid) {
         long value = integer(body, field, invalid);

@@ -8,6 +8,7 @@ import dev.dealstream.topics.coupon.UserCoupons;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The coupons one user holds, as kept in the user's task, oldest first. A user holds at most one
@@ -35,6 +36,23 @@ public record CouponBook(UserId userId, List<HeldCoupon> coupons) {
         List<HeldCoupon> received = new ArrayList<>(coupons);
         received.add(new HeldCoupon(coupon, CouponStatus.AVAILABLE));
         return new CouponBook(userId, received);
+    }
+
+    public Optional<HeldCoupon> find(String couponId) {
+        return coupons.stream().filter(held -> held.coupon().couponId().equals(couponId)).findFirst();
+    }
+
+    /** This book with coupon {@code couponId} (which it holds) set to {@code status}. */
+    public CouponBook with(String couponId, CouponStatus status) {
+        if (status == CouponStatus.EXPIRED) {
+            throw new IllegalArgumentException("EXPIRED is never stored, it is read off the coupon");
+        }
+        if (find(couponId).isEmpty()) {
+            throw new IllegalStateException("user " + userId + " holds no coupon " + couponId);
+        }
+        return new CouponBook(userId, coupons.stream()
+                .map(held -> held.coupon().couponId().equals(couponId) ? new HeldCoupon(held.coupon(), status) : held)
+                .toList());
     }
 
     /** The coupons as the user sees them at {@code now}: an available coupon past its expiry is EXPIRED. */

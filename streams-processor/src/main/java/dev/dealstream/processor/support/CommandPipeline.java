@@ -1,15 +1,12 @@
 package dev.dealstream.processor.support;
 
 import dev.dealstream.topics.Command;
-import dev.dealstream.topics.HeaderNames;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -24,7 +21,7 @@ public final class CommandPipeline<C extends Command> {
     private final Function<C, String> keyOf;
     private final CommandTask task;
     private ProcessorContext<String, Object> context;
-    private RequestLog requestLog;
+    private TaskOutcomes outcomes;
     private long currentTimestamp;
 
     /**
@@ -39,37 +36,41 @@ public final class CommandPipeline<C extends Command> {
 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()));
+        this.outcomes = new TaskOutcomes(context, task);
     }
 
     public void process(Record<String, byte[]> record, BiFunction<C, Instant, Outcome> decide) {
+        processDeferrable(record, (command, now) -> Optional.of(decide.apply(command, now)));
+    }
+
+    /**
+     * As {@link #process}, for commands whose outcome may come later: {@code decide} answers empty when
+     * the command is under way (or already was), and whoever finishes it publishes its outcome through
+     * {@link TaskOutcomes}.
+     */
+    public void processDeferrable(Record<String, byte[]> record, BiFunction<C, Instant, Optional<Outcome>> decide) {
         Optional<C> read = DeadLetters.read(context, record, reader, keyOf);
         if (read.isEmpty()) {
             return;
         }
         C command = read.get();
         currentTimestamp = record.timestamp();
-        Optional<Outcome> decided = requestLog.find(command.requestId());
+        Optional<Outcome> decided = outcomes.find(command.requestId());
         if (decided.isPresent()) {
-            publish(decided.get(), true);
+            outcomes.replay(decided.get(), currentTimestamp);
             return;
         }
-        Outcome outcome = decide.apply(command, Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        requestLog.record(outcome, record.timestamp());
-        publish(outcome, false);
+        decide.apply(command, Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .ifPresent(outcome -> outcomes.decide(outcome, currentTimestamp));
+    }
+
+    /** The task's outcomes, for a processor that ends a deferred command later. */
+    public TaskOutcomes outcomes() {
+        return outcomes;
     }
 
     /** Forwards a fact the decision produced (a ledger entry, a catalog version) to {@code sink}. */
     public void emit(String sink, String key, Object value) {
         context.forward(new Record<>(key, value, currentTimestamp), sink);
-    }
-
-    private void publish(Outcome outcome, boolean replay) {
-        RecordHeaders headers = new RecordHeaders();
-        if (replay) {
-            headers.add(HeaderNames.REPLAY, "true".getBytes(StandardCharsets.UTF_8));
-        }
-        context.forward(new Record<String, Object>(outcome.requestId(), outcome, currentTimestamp, headers),
-                task.outcomesSink());
     }
 }

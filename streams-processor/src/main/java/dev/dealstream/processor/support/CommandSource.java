@@ -1,5 +1,6 @@
 package dev.dealstream.processor.support;
 
+import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
@@ -16,9 +17,17 @@ public final class CommandSource {
 
     public static void add(Topology topology, String topic, String processorName,
                            ProcessorSupplier<String, byte[], String, Object> processor) {
-        String sourceName = topic + "-source";
-        topology.addSource(sourceName, new StringDeserializer(), new ByteArrayDeserializer(), topic);
-        topology.addProcessor(processorName, processor, sourceName);
-        DeadLetters.addSink(topology, topic, processorName);
+        add(topology, List.of(topic), processorName, processor);
+    }
+
+    /** One processor fed by several topics; it tells them apart by the record's metadata. */
+    public static void add(Topology topology, List<String> topics, String processorName,
+                           ProcessorSupplier<String, byte[], String, Object> processor) {
+        String[] sources = topics.stream().map(topic -> topic + "-source").toArray(String[]::new);
+        for (int i = 0; i < sources.length; i++) {
+            topology.addSource(sources[i], new StringDeserializer(), new ByteArrayDeserializer(), topics.get(i));
+        }
+        topology.addProcessor(processorName, processor, sources);
+        topics.forEach(topic -> DeadLetters.addSink(topology, topic, processorName));
     }
 }

@@ -29,12 +29,20 @@ public class LocalStores {
 
     /** Runs {@code query} for {@code key} on the active copy of its partition, if this instance has it. */
     public <R> StoreLookup<R> query(String store, String key, Query<R> query) {
+        return query(store, key, key, query);
+    }
+
+    /**
+     * Runs {@code query} on the active copy of the partition {@code partitionKey} belongs to, for stores
+     * whose keys live on the partition of another key (an order on its user's partition).
+     */
+    public <R> StoreLookup<R> query(String store, String partitionKey, String key, Query<R> query) {
         if (!runner.started()) {
             return new StoreLookup.NotReady<>("processor not started");
         }
         KafkaStreams streams = runner.streams();
         try {
-            KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+            KeyQueryMetadata owner = streams.queryMetadataForKey(store, partitionKey, Serdes.String().serializer());
             if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
                 return new StoreLookup.NotReady<>("partition assignment not known yet");
             }

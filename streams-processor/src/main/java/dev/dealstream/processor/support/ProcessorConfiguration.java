@@ -16,7 +16,7 @@ class ProcessorConfiguration {
 
     @Bean
     Topology processorTopology(ChargeLimitsProperties wallet, ProcessorProperties properties) {
-        return ProcessorTopology.build(new TopologySettings(wallet.limits(), properties.requestRetention()));
+        return ProcessorTopology.build(new TopologySettings(wallet.limits(), properties.requestRetention(), properties.orderTimeout()));
     }
 
     @Bean

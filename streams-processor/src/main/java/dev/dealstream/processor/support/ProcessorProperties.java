@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param advertisedHost  the host other services reach this instance's internal endpoint on
  * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
  * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
+ * @param orderTimeout    how long an order waits for its stock replies before it is rejected
  */
 @ConfigurationProperties("dealstream.processor")
 public record ProcessorProperties(
@@ -27,5 +28,6 @@ public record ProcessorProperties(
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("256MB") DataSize rocksdbMemory,
         @DefaultValue("24h") Duration requestRetention,
+        @DefaultValue("10s") Duration orderTimeout,
         @DefaultValue("60s") Duration closeTimeout) {
 }

@@ -4,12 +4,25 @@ import dev.dealstream.processor.ProcessorTopology;
 import dev.dealstream.topics.HeaderNames;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.catalog.AdjustStock;
+import dev.dealstream.topics.catalog.DefineProduct;
+import dev.dealstream.topics.catalog.DefineTimeSale;
+import dev.dealstream.topics.catalog.Product;
+import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.coupon.Coupon;
 import dev.dealstream.topics.coupon.DefineCampaign;
 import dev.dealstream.topics.coupon.DiscountType;
 import dev.dealstream.topics.coupon.IssueCoupon;
+import dev.dealstream.topics.order.CancelOrder;
+import dev.dealstream.topics.order.OrderCommand;
+import dev.dealstream.topics.order.OrderEvent;
+import dev.dealstream.topics.order.OrderId;
+import dev.dealstream.topics.order.OrderLine;
+import dev.dealstream.topics.order.PlaceOrder;
+import dev.dealstream.topics.order.StockReply;
+import dev.dealstream.topics.order.StockRequest;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
 import dev.dealstream.topics.user.RegisterUser;
@@ -20,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -51,14 +66,29 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestOutputTopic<String, Campaign> campaigns;
     public final TestOutputTopic<String, Coupon> issuedCoupons;
     public final TestOutputTopic<String, byte[]> issueDeadLetters;
+    public final TestInputTopic<String, DefineProduct> productCommands;
+    public final TestInputTopic<String, AdjustStock> stockAdjustments;
+    public final TestInputTopic<String, DefineTimeSale> timeSaleCommands;
+    public final TestInputTopic<String, Product> catalog;
+    public final TestInputTopic<String, OrderCommand> orderRequests;
+    public final TestInputTopic<String, byte[]> rawOrderRequests;
+    public final TestInputTopic<String, StockReply> stockReplies;
+    public final TestOutputTopic<String, StockRequest> stockRequests;
+    public final TestOutputTopic<String, OrderEvent> orderEvents;
+    public final TestOutputTopic<String, Product> products;
 
     public TopologyFixture(TopologySettings settings) {
+        this(ProcessorTopology.build(settings));
+    }
+
+    /** {@code topology} instead of the production one, e.g. a part of it driven from outside. */
+    public TopologyFixture(Topology topology) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
-        driver = new TopologyTestDriver(ProcessorTopology.build(settings), props, START);
+        driver = new TopologyTestDriver(topology, props, START);
         StringSerializer keys = new StringSerializer();
         userCommands = driver.createInputTopic(Topics.USER_COMMANDS, keys, JsonSerde.of(RegisterUser.class));
         walletCommands = driver.createInputTopic(Topics.WALLET_COMMANDS, keys, JsonSerde.of(ChargeWallet.class));
@@ -66,7 +96,17 @@ public final class TopologyFixture implements AutoCloseable {
         campaignCommands = driver.createInputTopic(Topics.CAMPAIGN_COMMANDS, keys, JsonSerde.of(DefineCampaign.class));
         issueRequests = driver.createInputTopic(Topics.COUPON_ISSUE_REQUESTS, keys, JsonSerde.of(IssueCoupon.class));
         rawIssueRequests = driver.createInputTopic(Topics.COUPON_ISSUE_REQUESTS, keys, new ByteArraySerializer());
+        productCommands = driver.createInputTopic(Topics.PRODUCT_COMMANDS, keys, JsonSerde.of(DefineProduct.class));
+        stockAdjustments = driver.createInputTopic(Topics.STOCK_ADJUSTMENTS, keys, JsonSerde.of(AdjustStock.class));
+        timeSaleCommands = driver.createInputTopic(Topics.TIME_SALE_COMMANDS, keys, JsonSerde.of(DefineTimeSale.class));
+        catalog = driver.createInputTopic(Topics.PRODUCTS, keys, JsonSerde.of(Product.class));
+        orderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, JsonSerde.of(OrderCommand.class));
+        rawOrderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, new ByteArraySerializer());
+        stockReplies = driver.createInputTopic(Topics.STOCK_REPLIES, keys, JsonSerde.of(StockReply.class));
         StringDeserializer keyReader = new StringDeserializer();
+        stockRequests = driver.createOutputTopic(Topics.STOCK_REQUESTS, keyReader, JsonSerde.of(StockRequest.class));
+        orderEvents = driver.createOutputTopic(Topics.ORDER_EVENTS, keyReader, JsonSerde.of(OrderEvent.class));
+        products = driver.createOutputTopic(Topics.PRODUCTS, keyReader, JsonSerde.of(Product.class));
         outcomes = driver.createOutputTopic(Topics.REQUEST_OUTCOMES, keyReader, JsonSerde.of(Outcome.class));
         ledger = driver.createOutputTopic(Topics.WALLET_LEDGER, keyReader, JsonSerde.of(LedgerEntry.class));
         users = driver.createOutputTopic(Topics.USERS, keyReader, JsonSerde.of(User.class));
@@ -104,6 +144,29 @@ public final class TopologyFixture implements AutoCloseable {
                 new IssueCoupon(requestId, new CampaignId(campaignId), new UserId(userId), acceptedAt));
     }
 
+    public void defineProduct(long productId, long price, String requestId) {
+        productCommands.pipeInput(Long.toString(productId),
+                new DefineProduct(requestId, new ProductId(productId), "product " + productId, price, START));
+    }
+
+    public void adjustStock(long productId, int quantity, String requestId) {
+        stockAdjustments.pipeInput(Long.toString(productId), new AdjustStock(requestId, new ProductId(productId), quantity, START));
+    }
+
+    public void place(long userId, String requestId, String couponId, Instant acceptedAt, OrderLine... lines) {
+        orderRequests.pipeInput(Long.toString(userId),
+                new PlaceOrder(requestId, new UserId(userId), Arrays.asList(lines), couponId, acceptedAt));
+    }
+
+    public void cancel(String orderId, String requestId) {
+        OrderId order = OrderId.parse(orderId);
+        orderRequests.pipeInput(order.userId().key(), new CancelOrder(requestId, order, START));
+    }
+
+    public static OrderLine line(long productId, int quantity) {
+        return new OrderLine(new ProductId(productId), quantity);
+    }
+
     /** The outcomes published since the last read, replays included. */
     public List<TestRecord<String, Outcome>> readOutcomes() {
         return outcomes.readRecordsToList();
@@ -120,7 +183,11 @@ public final class TopologyFixture implements AutoCloseable {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("dealstream-topology-test");
+            // the driver commits, and so flushes every RocksDB store, after each record: on tmpfs that costs no disk syncs
+            Path memory = Path.of("/dev/shm");
+            return Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "dealstream-topology-test")
+                    : Files.createTempDirectory("dealstream-topology-test");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -15,14 +15,14 @@ class WalletTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final UserId USER = new UserId(7);
 
-    private final Wallet wallet = new Wallet(USER, 2_000, NOW.minusSeconds(60));
+    private final Wallet wallet = new Wallet(USER, 2_000, 0, NOW.minusSeconds(60));
 
     @Test
     void chargeAddsTheAmountAndWritesOneLedgerEntry() {
         ChargeDecision decision = wallet.charge(charge(5_000), ChargeLimits.DEFAULT, NOW);
 
         ChargeDecision.Charged charged = (ChargeDecision.Charged) decision;
-        assertThat(charged.wallet()).isEqualTo(new Wallet(USER, 7_000, NOW));
+        assertThat(charged.wallet()).isEqualTo(new Wallet(USER, 7_000, 0, NOW));
         assertThat(charged.ledgerEntry()).isEqualTo(
                 new LedgerEntry("r1:charge", USER, LedgerEntry.Type.CHARGE, 5_000, 7_000, "r1", NOW));
         assertThat(charged.result().balance()).isEqualTo(7_000);
@@ -50,8 +50,8 @@ class WalletTest {
 
     @Test
     void balanceMayReachTheCapButNotPassIt() {
-        ChargeDecision toTheCap = new Wallet(USER, 9_000_000, NOW).charge(charge(1_000_000), ChargeLimits.DEFAULT, NOW);
-        ChargeDecision pastTheCap = new Wallet(USER, 9_000_001, NOW).charge(charge(1_000_000), ChargeLimits.DEFAULT, NOW);
+        ChargeDecision toTheCap = new Wallet(USER, 9_000_000, 0, NOW).charge(charge(1_000_000), ChargeLimits.DEFAULT, NOW);
+        ChargeDecision pastTheCap = new Wallet(USER, 9_000_001, 0, NOW).charge(charge(1_000_000), ChargeLimits.DEFAULT, NOW);
 
         assertThat(((ChargeDecision.Charged) toTheCap).wallet().balance()).isEqualTo(10_000_000);
         assertRefused(pastTheCap, ReasonCode.BALANCE_LIMIT_EXCEEDED);
@@ -61,7 +61,7 @@ class WalletTest {
     void capIsConfigurable() {
         ChargeLimits smallCap = new ChargeLimits(1_000, 1_000_000, 1_000_000);
 
-        ChargeDecision decision = new Wallet(USER, 999_000, NOW).charge(charge(2_000), smallCap, NOW);
+        ChargeDecision decision = new Wallet(USER, 999_000, 0, NOW).charge(charge(2_000), smallCap, NOW);
 
         assertRefused(decision, ReasonCode.BALANCE_LIMIT_EXCEEDED);
     }

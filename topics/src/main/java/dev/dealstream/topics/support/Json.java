@@ -1,7 +1,10 @@
 package dev.dealstream.topics.support;
 
+import dev.dealstream.topics.catalog.ProductView;
+import dev.dealstream.topics.catalog.TimeSale;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.Coupon;
+import dev.dealstream.topics.order.Order;
 import dev.dealstream.topics.user.User;
 import dev.dealstream.topics.wallet.ChargeResult;
 import tools.jackson.databind.DeserializationFeature;
@@ -23,7 +26,10 @@ public final class Json {
                     new NamedType(ChargeResult.class, "charge"),
                     new NamedType(User.class, "user"),
                     new NamedType(Campaign.class, "campaign"),
-                    new NamedType(Coupon.class, "coupon"))
+                    new NamedType(Coupon.class, "coupon"),
+                    new NamedType(ProductView.class, "product"),
+                    new NamedType(TimeSale.class, "timeSale"),
+                    new NamedType(Order.class, "order"))
             .build();
 
     private Json() {

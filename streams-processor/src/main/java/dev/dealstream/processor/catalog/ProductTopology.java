@@ -1,0 +1,66 @@
+package dev.dealstream.processor.catalog;
+
+import dev.dealstream.processor.support.CommandSource;
+import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.support.GlobalCopy;
+import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.topics.QueryableStores;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.catalog.AdjustStock;
+import dev.dealstream.topics.catalog.DefineProduct;
+import dev.dealstream.topics.catalog.DefineTimeSale;
+import dev.dealstream.topics.catalog.Product;
+import dev.dealstream.topics.order.StockReply;
+import dev.dealstream.topics.support.JsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Products in the product's task (everything keyed by productId): the admin commands that define a
+ * product, change its stock and put it on sale, and the orders' stock requests. Each catalog change
+ * is published to the compacted {@code catalog.products}, which every instance copies into a global
+ * store so that a user's task can price an order.
+ */
+public final class ProductTopology {
+
+    public static final CommandTask PRODUCT_TASK = new CommandTask("product");
+    /** Products with their stock, by productId. */
+    public static final String PRODUCTS = QueryableStores.PRODUCTS;
+    /** The units reserved for each running order, by {@code productId:orderId}. */
+    static final String RESERVATIONS = "stock-reservations";
+    /** The catalog entries of all products, raw JSON by productId, on every instance. */
+    public static final String CATALOG = "catalog-products";
+    static final String DEFINE_PROCESSOR = "define-product-processor";
+    static final String ADJUST_PROCESSOR = "adjust-stock-processor";
+    static final String TIME_SALE_PROCESSOR = "define-time-sale-processor";
+    static final String STOCK_PROCESSOR = "stock-request-processor";
+    static final String CATALOG_SINK = "catalog-products-sink";
+    static final String REPLIES_SINK = "order-stock-replies-sink";
+
+    private ProductTopology() {
+    }
+
+    public static void addTo(Topology topology, TopologySettings settings) {
+        CommandSource.add(topology, Topics.PRODUCT_COMMANDS, DEFINE_PROCESSOR, () -> new ProductCommandProcessor<>(
+                DefineProduct.class, DefineProduct::productId, Products::define, PRODUCT_TASK));
+        CommandSource.add(topology, Topics.STOCK_ADJUSTMENTS, ADJUST_PROCESSOR, () -> new ProductCommandProcessor<>(
+                AdjustStock.class, AdjustStock::productId, Products::adjustStock, PRODUCT_TASK));
+        CommandSource.add(topology, Topics.TIME_SALE_COMMANDS, TIME_SALE_PROCESSOR, () -> new ProductCommandProcessor<>(
+                DefineTimeSale.class, DefineTimeSale::productId, Products::defineSale, PRODUCT_TASK));
+        CommandSource.add(topology, Topics.STOCK_REQUESTS, STOCK_PROCESSOR, StockRequestProcessor::new);
+        // cached: a product on a flash sale is read and written once per order, its changelog needs it once per commit
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS),
+                        Serdes.String(), JsonSerde.of(StockedProduct.class)).withCachingEnabled(),
+                DEFINE_PROCESSOR, ADJUST_PROCESSOR, TIME_SALE_PROCESSOR, STOCK_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS),
+                Serdes.String(), Serdes.Integer()), STOCK_PROCESSOR);
+        PRODUCT_TASK.addTo(topology, settings, DEFINE_PROCESSOR, ADJUST_PROCESSOR, TIME_SALE_PROCESSOR);
+        topology.addSink(CATALOG_SINK, Topics.PRODUCTS, new StringSerializer(), JsonSerde.of(Product.class),
+                DEFINE_PROCESSOR, TIME_SALE_PROCESSOR);
+        topology.addSink(REPLIES_SINK, Topics.STOCK_REPLIES, new StringSerializer(), JsonSerde.of(StockReply.class),
+                STOCK_PROCESSOR);
+        GlobalCopy.addTo(topology, CATALOG, Topics.PRODUCTS);
+    }
+}

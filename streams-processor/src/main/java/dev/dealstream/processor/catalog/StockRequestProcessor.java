@@ -1,0 +1,51 @@
+package dev.dealstream.processor.catalog;
+
+import dev.dealstream.processor.support.DeadLetters;
+import dev.dealstream.topics.order.StockRequest;
+import dev.dealstream.topics.support.JsonSerde;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Reserves, commits, releases and returns stock for the orders' sagas, and answers reservations. */
+final class StockRequestProcessor implements Processor<String, byte[], String, Object> {
+
+    private final JsonSerde<StockRequest> reader = JsonSerde.of(StockRequest.class);
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, StockedProduct> products;
+    private KeyValueStore<String, Integer> reservations;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        products = context.getStateStore(ProductTopology.PRODUCTS);
+        reservations = context.getStateStore(ProductTopology.RESERVATIONS);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Optional<StockRequest> read = DeadLetters.read(context, record, reader, request -> request.productId().key());
+        if (read.isEmpty()) {
+            return;
+        }
+        StockRequest request = read.get();
+        String reservationKey = request.productId().key() + ":" + request.orderId();
+        StockedProduct product = products.get(record.key());
+        Integer reserved = reservations.get(reservationKey);
+        Stock.Step step = Stock.apply(product, reserved, request);
+        if (step.product() != null && !step.product().equals(product)) {
+            products.put(record.key(), step.product());
+        }
+        if (step.reservation() == null && reserved != null) {
+            reservations.delete(reservationKey);
+        } else if (step.reservation() != null && !step.reservation().equals(reserved)) {
+            reservations.put(reservationKey, step.reservation());
+        }
+        if (step.reply() != null) {
+            context.forward(new Record<>(request.orderId().userId().key(), step.reply(), record.timestamp()),
+                    ProductTopology.REPLIES_SINK);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dealstream.processor.order;
+
+import dev.dealstream.processor.coupon.CouponBook;
+import dev.dealstream.processor.wallet.Wallet;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.order.StockRequest;
+import java.util.List;
+
+/** What a step of an order's saga came to. */
+public sealed interface OrderDecision {
+
+    /** The order is priced, its amount held and its coupon reserved; its stock is to be reserved. */
+    record Placed(OrderSaga saga, Wallet wallet, CouponBook coupons, List<StockRequest> reservations) implements OrderDecision {
+    }
+
+    /** The order moves to a final status (or a cancelled one). */
+    record Settled(Settlement settlement) implements OrderDecision {
+    }
+
+    /** A reservation is in, others are still awaited. */
+    record Waiting(OrderSaga saga) implements OrderDecision {
+    }
+
+    /** A reservation answered for an order that is no longer pending; reserved units must go back. */
+    record Late(List<StockRequest> releases) implements OrderDecision {
+    }
+
+    /** Nothing changes: the command is refused with its reason. */
+    record Refused(ReasonCode code, String detail) implements OrderDecision {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dealstream.processor.order;
+
+import dev.dealstream.processor.support.InternalApi;
+import dev.dealstream.processor.support.LocalStores;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.order.OrderId;
+import dev.dealstream.web.Problems;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Internal: an order from its user's task, for the query API. */
+@RestController
+class OrderLookupController {
+
+    private final LocalStores stores;
+
+    OrderLookupController(LocalStores stores) {
+        this.stores = stores;
+    }
+
+    @GetMapping("/internal/orders/{orderId}")
+    ResponseEntity<?> order(@PathVariable String orderId) {
+        OrderId order;
+        try {
+            order = OrderId.parse(orderId);
+        } catch (IllegalArgumentException e) {
+            return Problems.of(ReasonCode.INVALID_ORDER_ID, e.getMessage());
+        }
+        return InternalApi.answer(
+                stores.query(OrderTopology.ORDERS, order.userId().key(), order.text(), KeyQuery.<String, OrderSaga>withKey(order.text())),
+                OrderSaga::order, ReasonCode.ORDER_NOT_FOUND, "no order " + order);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.dealstream.processor.order;
+
+import dev.dealstream.processor.catalog.ProductTopology;
+import dev.dealstream.processor.coupon.CouponBook;
+import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.support.CommandPipeline;
+import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.support.DeadLetters;
+import dev.dealstream.processor.wallet.Wallet;
+import dev.dealstream.processor.wallet.WalletTopology;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.catalog.Product;
+import dev.dealstream.topics.catalog.ProductId;
+import dev.dealstream.topics.order.CancelOrder;
+import dev.dealstream.topics.order.OrderCommand;
+import dev.dealstream.topics.order.OrderId;
+import dev.dealstream.topics.order.OrderStatus;
+import dev.dealstream.topics.order.PlaceOrder;
+import dev.dealstream.topics.order.StockReply;
+import dev.dealstream.topics.order.StockRequest;
+import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.support.JsonSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The orders of the users this task owns, beside their wallets and coupon books: places and cancels
+ * orders ({@code order.requests}), takes in the products' answers ({@code order.stock-replies}), and
+ * applies the {@link Orders} decisions — stock requests to the products, ledger entries, order events
+ * and, when an order ends, its outcome. A placed order's outcome comes when its products have
+ * answered; a wall-clock punctuator rejects the orders whose answers do not come in time.
+ */
+final class OrderProcessor implements Processor<String, byte[], String, Object> {
+
+    /** How often pending orders are checked against their deadline. */
+    static final Duration TIMEOUT_CHECK = Duration.ofSeconds(1);
+
+    private final CommandPipeline<OrderCommand> pipeline;
+    private final JsonSerde<StockReply> replyReader = JsonSerde.of(StockReply.class);
+    private final JsonSerde<Product> productReader = JsonSerde.of(Product.class);
+    private final Duration timeout;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, OrderSaga> orders;
+    private KeyValueStore<String, String> placements;
+    private KeyValueStore<String, Long> orderCounts;
+    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, Wallet> wallets;
+    private KeyValueStore<String, CouponBook> coupons;
+    private KeyValueStore<String, byte[]> catalog;
+
+    OrderProcessor(Duration timeout, CommandTask task) {
+        this.pipeline = new CommandPipeline<>(OrderCommand.class, command -> command.userId().key(), task);
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        pipeline.init(context);
+        orders = context.getStateStore(OrderTopology.ORDERS);
+        placements = context.getStateStore(OrderTopology.PLACEMENTS);
+        orderCounts = context.getStateStore(OrderTopology.ORDER_COUNTS);
+        deadlines = context.getStateStore(OrderTopology.DEADLINES);
+        wallets = context.getStateStore(WalletTopology.WALLETS);
+        coupons = context.getStateStore(CouponTopology.USER_COUPONS);
+        catalog = context.getStateStore(ProductTopology.CATALOG);
+        context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> timeOut(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        boolean reply = context.recordMetadata().map(RecordMetadata::topic).filter(Topics.STOCK_REPLIES::equals).isPresent();
+        if (reply) {
+            DeadLetters.read(context, record, replyReader, read -> read.orderId().userId().key()).ifPresent(read ->
+                    reply(read, Instant.ofEpochMilli(context.currentSystemTimeMs()), record.timestamp()));
+        } else {
+            pipeline.processDeferrable(record, (command, now) -> command instanceof PlaceOrder place
+                    ? place(place, now, record.timestamp())
+                    : Optional.of(cancel((CancelOrder) command, now, record.timestamp())));
+        }
+    }
+
+    /** Places the order, or refuses it; empty while it is under way (its outcome comes when it ends). */
+    private Optional<Outcome> place(PlaceOrder command, Instant now, long timestamp) {
+        if (placements.get(command.requestId()) != null) {
+            return Optional.empty();
+        }
+        String userKey = command.userId().key();
+        Long placedBefore = orderCounts.get(userKey);
+        OrderId orderId = new OrderId(command.userId(), placedBefore == null ? 1 : placedBefore + 1);
+        OrderDecision decision = Orders.place(command, orderId, wallets.get(userKey), coupons.get(userKey),
+                this::catalogEntry, now.plus(timeout), now);
+        if (decision instanceof OrderDecision.Refused refused) {
+            return Optional.of(Outcome.rejected(command, refused.code(), refused.detail(), now));
+        }
+        OrderDecision.Placed placed = (OrderDecision.Placed) decision;
+        OrderSaga saga = placed.saga();
+        orderCounts.put(userKey, orderId.number());
+        wallets.put(userKey, placed.wallet());
+        if (placed.coupons() != null) {
+            coupons.put(userKey, placed.coupons());
+        }
+        orders.put(orderId.text(), saga);
+        placements.put(command.requestId(), orderId.text());
+        deadlines.put(deadlineKey(saga), orderId.text());
+        send(placed.reservations(), timestamp);
+        return Optional.empty();
+    }
+
+    private Outcome cancel(CancelOrder command, Instant now, long timestamp) {
+        String userKey = command.userId().key();
+        OrderDecision decision = Orders.cancel(orders.get(command.orderId().text()), command,
+                wallets.get(userKey), coupons.get(userKey), now);
+        if (decision instanceof OrderDecision.Settled settled) {
+            apply(settled.settlement(), timestamp);
+            return Outcome.succeeded(command, settled.settlement().saga().order(), now);
+        }
+        OrderDecision.Refused refused = (OrderDecision.Refused) decision;
+        return Outcome.rejected(command, refused.code(), refused.detail(), now);
+    }
+
+    private void reply(StockReply reply, Instant now, long timestamp) {
+        OrderSaga saga = orders.get(reply.orderId().text());
+        if (saga == null) {
+            if (reply.isReserved()) {
+                // not an order of this task's: nothing may stay reserved for it
+                send(List.of(new StockRequest(reply.orderId(), reply.productId(), 0, StockRequest.Action.RELEASE)), timestamp);
+            }
+            return;
+        }
+        String userKey = saga.order().userId().key();
+        OrderDecision decision = Orders.reply(saga, reply, wallets.get(userKey), coupons.get(userKey), now);
+        if (decision instanceof OrderDecision.Waiting waiting) {
+            if (!waiting.saga().equals(saga)) {
+                // a repeated reply changes nothing, and writes nothing
+                orders.put(reply.orderId().text(), waiting.saga());
+            }
+        } else if (decision instanceof OrderDecision.Late late) {
+            send(late.releases(), timestamp);
+        } else {
+            end(saga, ((OrderDecision.Settled) decision).settlement(), reply.isReserved() ? null : reply, now, timestamp);
+        }
+    }
+
+    /** Compensates every pending order whose deadline has passed. */
+    private void timeOut(Instant now) {
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, String> due = deadlines.range(deadlineKey(Instant.EPOCH, ""), deadlineKey(now, "~"))) {
+            due.forEachRemaining(expired::add);
+        }
+        for (KeyValue<String, String> entry : expired) {
+            deadlines.delete(entry.key);
+            OrderSaga saga = orders.get(entry.value);
+            if (saga != null && saga.pending()) {
+                String userKey = saga.order().userId().key();
+                Settlement settlement = Orders.compensate(saga, wallets.get(userKey), coupons.get(userKey), now);
+                end(saga, settlement, null, now, now.toEpochMilli());
+            }
+        }
+    }
+
+    /** Ends a pending saga: applies its settlement and publishes the outcome of the request that placed it. */
+    private void end(OrderSaga pending, Settlement settlement, StockReply refusal, Instant now, long timestamp) {
+        apply(settlement, timestamp);
+        placements.delete(pending.requestId());
+        deadlines.delete(deadlineKey(pending));
+        Outcome outcome;
+        if (settlement.saga().order().status() == OrderStatus.CONFIRMED) {
+            outcome = new Outcome.Succeeded(pending.requestId(), pending.fingerprint(), settlement.saga().order(), now);
+        } else if (refusal != null) {
+            outcome = new Outcome.Rejected(pending.requestId(), pending.fingerprint(), refusal.refusal(),
+                    refusal.detail(), null, now);
+        } else {
+            outcome = new Outcome.Rejected(pending.requestId(), pending.fingerprint(), ReasonCode.ORDER_TIMED_OUT,
+                    "the stock of order " + pending.order().orderId() + " was not reserved within " + timeout, null, now);
+        }
+        pipeline.outcomes().decide(outcome, timestamp);
+    }
+
+    private void apply(Settlement settlement, long timestamp) {
+        OrderSaga saga = settlement.saga();
+        String userKey = saga.order().userId().key();
+        orders.put(saga.order().orderId().text(), saga);
+        wallets.put(userKey, settlement.wallet());
+        if (settlement.coupons() != null) {
+            coupons.put(userKey, settlement.coupons());
+        }
+        send(settlement.stockRequests(), timestamp);
+        if (settlement.ledgerEntry() != null) {
+            context.forward(new Record<>(userKey, settlement.ledgerEntry(), timestamp), OrderTopology.LEDGER_SINK);
+        }
+        if (settlement.event() != null) {
+            context.forward(new Record<>(saga.order().orderId().text(), settlement.event(), timestamp), OrderTopology.EVENTS_SINK);
+        }
+    }
+
+    private void send(List<StockRequest> requests, long timestamp) {
+        for (StockRequest request : requests) {
+            context.forward(new Record<>(request.productId().key(), request, timestamp), OrderTopology.STOCK_REQUESTS_SINK);
+        }
+    }
+
+    private Product catalogEntry(ProductId product) {
+        byte[] entry = catalog.get(product.key());
+        return entry == null ? null : productReader.deserialize(Topics.PRODUCTS, entry);
+    }
+
+    private static String deadlineKey(OrderSaga saga) {
+        return deadlineKey(saga.deadline(), saga.order().orderId().text());
+    }
+
+    /** Ordered by time: zero-padded epoch millis, then the order id. */
+    private static String deadlineKey(Instant deadline, String orderId) {
+        return String.format("%015d:%s", deadline.toEpochMilli(), orderId);
+    }
+}

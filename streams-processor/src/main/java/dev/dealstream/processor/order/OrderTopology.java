@@ -1,0 +1,62 @@
+package dev.dealstream.processor.order;
+
+import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.support.CommandSource;
+import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.processor.wallet.WalletTopology;
+import dev.dealstream.topics.QueryableStores;
+import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.order.OrderEvent;
+import dev.dealstream.topics.order.StockRequest;
+import dev.dealstream.topics.support.JsonSerde;
+import dev.dealstream.topics.wallet.LedgerEntry;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Orders, in the user's task beside the wallet and the coupon book: {@code order.requests} and the
+ * products' {@code order.stock-replies} in; stock requests to the products, {@code wallet.ledger},
+ * {@code order.events} and the outcomes out. Added after the wallet and coupon topologies, whose
+ * stores it shares; the caller adds its processor to the user's command task.
+ */
+public final class OrderTopology {
+
+    /** Orders (as sagas) by orderId. */
+    public static final String ORDERS = QueryableStores.ORDERS;
+    /** The order each pending placement request became, by requestId: a retry must not place a second. */
+    static final String PLACEMENTS = "order-placements";
+    /** How many orders each user has placed, by userId: the next order's number. */
+    static final String ORDER_COUNTS = "order-counts";
+    /** Pending orders by deadline ({@code <epoch millis>:<orderId>}), so that the due ones are a range. */
+    static final String DEADLINES = "order-deadlines";
+    public static final String PROCESSOR = "order-processor";
+    static final String STOCK_REQUESTS_SINK = "order-stock-requests-sink";
+    static final String LEDGER_SINK = "order-ledger-sink";
+    static final String EVENTS_SINK = "order-events-sink";
+
+    private OrderTopology() {
+    }
+
+    public static void addTo(Topology topology, TopologySettings settings, CommandTask task) {
+        // one processor for both topics: an order's saga state and its outcome are written in one place
+        CommandSource.add(topology, List.of(Topics.ORDER_REQUESTS, Topics.STOCK_REPLIES), PROCESSOR,
+                () -> new OrderProcessor(settings.orderTimeout(), task));
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS),
+                Serdes.String(), JsonSerde.of(OrderSaga.class)), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS),
+                Serdes.String(), Serdes.String()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_COUNTS),
+                Serdes.String(), Serdes.Long()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
+                Serdes.String(), Serdes.String()), PROCESSOR);
+        topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.USER_COUPONS);
+        topology.addSink(STOCK_REQUESTS_SINK, Topics.STOCK_REQUESTS, new StringSerializer(),
+                JsonSerde.of(StockRequest.class), PROCESSOR);
+        topology.addSink(LEDGER_SINK, Topics.WALLET_LEDGER, new StringSerializer(), JsonSerde.of(LedgerEntry.class), PROCESSOR);
+        topology.addSink(EVENTS_SINK, Topics.ORDER_EVENTS, new StringSerializer(), JsonSerde.of(OrderEvent.class), PROCESSOR);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.dealstream.processor.order;
+
+import dev.dealstream.processor.coupon.CouponBook;
+import dev.dealstream.processor.wallet.Wallet;
+import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.catalog.Product;
+import dev.dealstream.topics.catalog.ProductId;
+import dev.dealstream.topics.coupon.Coupon;
+import dev.dealstream.topics.coupon.CouponStatus;
+import dev.dealstream.topics.order.CancelOrder;
+import dev.dealstream.topics.order.Order;
+import dev.dealstream.topics.order.OrderEvent;
+import dev.dealstream.topics.order.OrderId;
+import dev.dealstream.topics.order.OrderItem;
+import dev.dealstream.topics.order.OrderStatus;
+import dev.dealstream.topics.order.PlaceOrder;
+import dev.dealstream.topics.order.StockReply;
+import dev.dealstream.topics.order.StockRequest;
+import dev.dealstream.topics.wallet.LedgerEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The decisions of an order's saga in its user's task, where the user's wallet, coupons and orders
+ * live: place (price, hold the amount, reserve the coupon), then confirm or compensate once the
+ * products have answered or the saga timed out, and cancel a confirmed order.
+ */
+public final class Orders {
+
+    private Orders() {
+    }
+
+    /**
+     * Places {@code command} as order {@code orderId}, or refuses it before any stock is touched.
+     *
+     * @param wallet  the user's wallet, null when the user is not registered
+     * @param coupons the user's coupon book, null when the user holds no coupon
+     * @param catalog the catalog entry of a product, null when it is not in the catalog
+     */
+    public static OrderDecision place(PlaceOrder command, OrderId orderId, Wallet wallet, CouponBook coupons,
+                                      Function<ProductId, Product> catalog, Instant deadline, Instant now) {
+        String violation = command.violation();
+        if (violation != null) {
+            return new OrderDecision.Refused(ReasonCode.INVALID_ORDER, violation);
+        }
+        if (wallet == null) {
+            return new OrderDecision.Refused(ReasonCode.USER_NOT_FOUND, "user " + command.userId() + " is not registered");
+        }
+        Pricing.Priced priced = Pricing.price(command.lines(), catalog, command.acceptedAt());
+        if (!priced.unknown().isEmpty()) {
+            return new OrderDecision.Refused(ReasonCode.PRODUCT_NOT_FOUND,
+                    "not in the catalog: product " + priced.unknown().get(0));
+        }
+        long discount = 0;
+        CouponBook reserved = coupons;
+        if (command.couponId() != null) {
+            Optional<CouponBook.HeldCoupon> held = coupons == null ? Optional.empty() : coupons.find(command.couponId());
+            String unusable = whyUnusable(held, command, priced.total());
+            if (unusable != null) {
+                return new OrderDecision.Refused(ReasonCode.COUPON_NOT_USABLE, unusable);
+            }
+            discount = Pricing.discount(held.get().coupon(), priced.total());
+            reserved = coupons.with(command.couponId(), CouponStatus.RESERVED);
+        }
+        long paid = priced.total() - discount;
+        if (paid > wallet.available()) {
+            return new OrderDecision.Refused(ReasonCode.INSUFFICIENT_BALANCE, "the order costs " + paid
+                    + " and " + wallet.available() + " of the balance is available");
+        }
+        Order order = new Order(orderId, command.userId(), priced.items(), priced.total(), discount, paid,
+                command.couponId(), OrderStatus.PENDING, command.acceptedAt(), now);
+        List<ProductId> products = priced.items().stream().map(OrderItem::productId).toList();
+        OrderSaga saga = new OrderSaga(order, command.requestId(), command.fingerprint(), products, deadline);
+        return new OrderDecision.Placed(saga, wallet.hold(paid, now), reserved, saga.stockRequests(StockRequest.Action.RESERVE));
+    }
+
+    /** Takes in a product's answer: the order waits for more, settles, or (no longer pending) gives the units back. */
+    public static OrderDecision reply(OrderSaga saga, StockReply reply, Wallet wallet, CouponBook coupons, Instant now) {
+        if (!saga.pending()) {
+            List<StockRequest> releases = reply.isReserved()
+                    ? saga.order().items().stream().filter(item -> item.productId().equals(reply.productId()))
+                    .map(item -> saga.stockRequest(item, StockRequest.Action.RELEASE)).toList()
+                    : List.of();
+            return new OrderDecision.Late(releases);
+        }
+        if (!saga.awaiting().contains(reply.productId())) {
+            return new OrderDecision.Waiting(saga);
+        }
+        if (!reply.isReserved()) {
+            return new OrderDecision.Settled(compensate(saga, wallet, coupons, now));
+        }
+        OrderSaga reserved = saga.reserved(reply.productId());
+        return reserved.awaiting().isEmpty()
+                ? new OrderDecision.Settled(confirm(reserved, wallet, coupons, now))
+                : new OrderDecision.Waiting(reserved);
+    }
+
+    /** Every line is reserved: the held amount is paid, the coupon used and the reserved units sold. */
+    static Settlement confirm(OrderSaga saga, Wallet wallet, CouponBook coupons, Instant now) {
+        Order order = saga.order();
+        Order confirmed = order.withStatus(OrderStatus.CONFIRMED, now);
+        Wallet paid = wallet.pay(order.paidAmount(), now);
+        LedgerEntry payment = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":payment",
+                order.userId(), LedgerEntry.Type.PAYMENT, order.paidAmount(), paid.balance(), saga.requestId(), now);
+        return new Settlement(saga.settled(confirmed), paid, withCoupon(coupons, order, CouponStatus.USED),
+                saga.stockRequests(StockRequest.Action.COMMIT), payment, OrderEvent.of(OrderEvent.Type.CONFIRMED, confirmed, now));
+    }
+
+    /**
+     * The order does not go through (a line refused, or the saga timed out): the hold, the coupon and
+     * every line's reservation are released (a release where nothing was reserved changes nothing).
+     */
+    public static Settlement compensate(OrderSaga saga, Wallet wallet, CouponBook coupons, Instant now) {
+        Order order = saga.order();
+        return new Settlement(saga.settled(order.withStatus(OrderStatus.REJECTED, now)),
+                wallet.release(order.paidAmount(), now), withCoupon(coupons, order, CouponStatus.AVAILABLE),
+                saga.stockRequests(StockRequest.Action.RELEASE), null, null);
+    }
+
+    /** Cancels a confirmed order: the amount paid back, the coupon available again, the units back in stock. */
+    public static OrderDecision cancel(OrderSaga saga, CancelOrder command, Wallet wallet, CouponBook coupons, Instant now) {
+        if (saga == null) {
+            return new OrderDecision.Refused(ReasonCode.ORDER_NOT_FOUND, "no order " + command.orderId());
+        }
+        Order order = saga.order();
+        if (order.status() != OrderStatus.CONFIRMED) {
+            return new OrderDecision.Refused(ReasonCode.ORDER_NOT_CANCELLABLE,
+                    "order " + order.orderId() + " is " + order.status() + ", only a CONFIRMED order can be cancelled");
+        }
+        Order cancelled = order.withStatus(OrderStatus.CANCELLED, now);
+        Wallet refunded = wallet.refund(order.paidAmount(), now);
+        LedgerEntry refund = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":refund",
+                order.userId(), LedgerEntry.Type.REFUND, order.paidAmount(), refunded.balance(), command.requestId(), now);
+        return new OrderDecision.Settled(new Settlement(saga.settled(cancelled), refunded,
+                withCoupon(coupons, order, CouponStatus.AVAILABLE), saga.stockRequests(StockRequest.Action.RETURN),
+                refund, OrderEvent.of(OrderEvent.Type.CANCELLED, cancelled, now)));
+    }
+
+    private static String whyUnusable(Optional<CouponBook.HeldCoupon> held, PlaceOrder command, long total) {
+        if (held.isEmpty()) {
+            return "user " + command.userId() + " holds no coupon " + command.couponId();
+        }
+        Coupon coupon = held.get().coupon();
+        if (held.get().status() == CouponStatus.RESERVED) {
+            return "coupon " + coupon.couponId() + " is in use by another order in progress";
+        }
+        if (held.get().status() == CouponStatus.USED) {
+            return "coupon " + coupon.couponId() + " has been used";
+        }
+        if (coupon.expiredAt(command.acceptedAt())) {
+            return "coupon " + coupon.couponId() + " expired at " + coupon.expiresAt();
+        }
+        if (total < coupon.minOrderAmount()) {
+            return "coupon " + coupon.couponId() + " needs an order of at least " + coupon.minOrderAmount() + ", this one is " + total;
+        }
+        return null;
+    }
+
+    private static CouponBook withCoupon(CouponBook coupons, Order order, CouponStatus status) {
+        return order.couponId() == null ? null : coupons.with(order.couponId(), status);
+    }
+}
