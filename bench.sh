@@ -5,6 +5,7 @@
 #   ./bench.sh coupon-backlog [--requests=5000000] [--users=1000000] [--campaigns=1] [--quantity=100000] [--record=FILE]
 #   ./bench.sh orders [--rate=3000] [--duration=60] [--warmup=60] [--products=1000] [--users=100000] [--attach] [--record=FILE]
 #   ./bench.sh orders --products=1   (a flash sale on one hot product)
+#   ./bench.sh popular [--rate=5000] [--order-rate=500] [--duration=60] [--warmup=60] [--products=1000] [--attach] [--record=FILE]
 # Uses $JAVA_HOME/bin/java when JAVA_HOME is set: run benchmarks on the newest JDK present.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ case "$benchmark" in
   coupons) main=dev.dealstream.local.bench.CouponRushBenchmark ;;
   coupon-backlog) main=dev.dealstream.local.bench.CouponBacklogBenchmark ;;
   orders) main=dev.dealstream.local.bench.OrderBenchmark ;;
-  *) echo "usage: $0 charges|coupons|coupon-backlog|orders [options]" >&2; exit 2 ;;
+  popular) main=dev.dealstream.local.bench.PopularReadBenchmark ;;
+  *) echo "usage: $0 charges|coupons|coupon-backlog|orders|popular [options]" >&2; exit 2 ;;
 esac
 shift
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

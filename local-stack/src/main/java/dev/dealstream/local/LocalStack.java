@@ -125,7 +125,7 @@ public final class LocalStack {
                 processorJvmArgs(), List.of(kafka,
                         "--dealstream.processor.state-dir=" + options.dataDir().resolve("processor-state")));
         ServiceJar query = new ServiceJar("query-api", ServiceJar.executableJarOf(repository, "query-api"), 8081,
-                List.of("-Xmx512m"), List.of("--dealstream.query.processor-urls=" + processor.url()));
+                List.of("-Xmx512m"), List.of(kafka, "--dealstream.query.processor-urls=" + processor.url()));
         ServiceJar ingest = new ServiceJar("ingest-api", ServiceJar.executableJarOf(repository, "ingest-api"), 8080,
                 List.of("-Xmx1g"), List.of(kafka, "--dealstream.ingest.query-api-url=" + query.url()));
         for (ServiceJar service : List.of(processor, query, ingest)) {

@@ -97,6 +97,7 @@ public final class SystemStack implements AutoCloseable {
     public ConfigurableApplicationContext startQuery(List<String> processorUrls) {
         return start(QueryApplication.class, Map.of(
                 "server.port", "0",
+                "dealstream.kafka.bootstrap-servers", bootstrapServers(),
                 "dealstream.query.processor-urls", String.join(",", processorUrls),
                 "dealstream.query.metadata-max-age", "2s",
                 "dealstream.query.routing-budget", "10s"));

@@ -3,9 +3,11 @@ package dev.dealstream.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dealstream.processor.ranking.RankingTopology;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.support.KeyPartitioner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** Two processor instances share the partitions; the query API finds each user's owner. */
+/**
+ * Two processor instances share the partitions; the query API finds each user's owner, and the
+ * ranking merges the products counted on both.
+ */
 class TwoProcessorsIT {
 
     private static SystemStack stack;
@@ -76,8 +81,98 @@ class TwoProcessorsIT {
         assertThat(misdirected.code()).isEqualTo("NOT_OWNER");
     }
 
+    @Test
+    void ordersPlacedThroughHttpAreRankedWithinFiveSecondsAcrossBothInstances() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownersOf(RankingTopology.HOURLY_COUNTS).containsAll(List.of(first, second)));
+        JsonNode counters = stack.http.get(first + "/internal/metadata/stores/" + RankingTopology.HOURLY_COUNTS).body().get("owners");
+        List<Long> products = productsCountedAlternatelyOnEachInstance(counters, 6);
+        for (long product : products) {
+            assertThat(stack.http.put(ingest + "/api/v1/admin/products/" + product,
+                    "{\"name\":\"p" + product + "\",\"price\":1000}").status()).isEqualTo(200);
+            assertThat(stack.http.post(ingest + "/api/v1/admin/products/" + product + "/stock", "{\"quantity\":100}").status())
+                    .isEqualTo(200);
+        }
+        for (long user = 3101; user <= 3103; user++) {
+            assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
+            assertThat(stack.http.post(ingest + "/api/v1/wallets/" + user + "/charges", "{\"amount\":100000}").status()).isEqualTo(200);
+        }
+        long p1 = products.get(0);
+        long p2 = products.get(1);
+        long p3 = products.get(2);
+        long p4 = products.get(3);
+        long p5 = products.get(4);
+        long p6 = products.get(5);
+
+        order(3101, p1, 2, p2, 1);
+        order(3101, p1, 1);
+        order(3101, p3, 1);
+        order(3102, p1, 1, p3, 1);
+        order(3102, p2, 2);
+        String bigOrder = order(3102, p4, 5);
+        order(3103, p1, 1);
+        order(3103, p2, 1, p5, 1);
+        order(3103, p6, 1);
+
+        // orders, then units, then productId: p5 and p6 tie on both
+        List<String> expected = List.of(entry(1, p1, 4, 5), entry(2, p2, 3, 4), entry(3, p3, 2, 2), entry(4, p4, 1, 5),
+                entry(5, Math.min(p5, p6), 1, 1));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> popular().equals(expected));
+
+        assertThat(stack.http.post(ingest + "/api/v1/orders/" + bigOrder + "/cancel", "").status()).isEqualTo(200);
+        List<String> afterCancel = List.of(entry(1, p1, 4, 5), entry(2, p2, 3, 4), entry(3, p3, 2, 2),
+                entry(4, Math.min(p5, p6), 1, 1), entry(5, Math.max(p5, p6), 1, 1));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> popular().equals(afterCancel));
+        Http.Response answer = stack.http.get(query + "/api/v1/products/popular");
+        assertThat(answer.body().get("asOf").asString()).isNotBlank();
+        assertThat(answer.body().get("products").get(0).get("name").asString()).isEqualTo("p" + p1);
+    }
+
+    /** Places an order of the given (product, quantity) pairs; returns its orderId once it is confirmed. */
+    private static String order(long user, long... productsAndQuantities) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < productsAndQuantities.length; i += 2) {
+            items.add("{\"productId\":" + productsAndQuantities[i] + ",\"quantity\":" + productsAndQuantities[i + 1] + "}");
+        }
+        Http.Response placed = stack.http.post(ingest + "/api/v1/orders",
+                "{\"userId\":" + user + ",\"items\":[" + String.join(",", items) + "]}");
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("status").asString()).isEqualTo("CONFIRMED");
+        return placed.body().get("orderId").asString();
+    }
+
+    /** The ranking as {@code rank:productId:orderCount:quantity} entries, or empty while it is not ready. */
+    private static List<String> popular() {
+        Http.Response answer = stack.http.get(query + "/api/v1/products/popular");
+        List<String> entries = new ArrayList<>();
+        if (answer.status() == 200) {
+            answer.body().get("products").forEach(product -> entries.add(entry(product.get("rank").asInt(),
+                    product.get("productId").asLong(), product.get("orderCount").asInt(), product.get("quantity").asLong())));
+        }
+        return entries;
+    }
+
+    private static String entry(int rank, long productId, int orderCount, long quantity) {
+        return rank + ":" + productId + ":" + orderCount + ":" + quantity;
+    }
+
+    /** {@code count} product ids whose ranking partitions belong to the first and second instance in turn. */
+    private static List<Long> productsCountedAlternatelyOnEachInstance(JsonNode owners, int count) {
+        List<Long> products = new ArrayList<>();
+        for (long product = 3001; products.size() < count; product++) {
+            String owner = owners.get(KeyPartitioner.partitionOf(Long.toString(product), SystemStack.PARTITIONS)).asString();
+            if (owner.equals(products.size() % 2 == 0 ? first : second)) {
+                products.add(product);
+            }
+        }
+        return products;
+    }
+
     private static Set<String> ownersOfWallets() {
-        Http.Response metadata = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS);
+        return ownersOf(QueryableStores.WALLETS);
+    }
+
+    private static Set<String> ownersOf(String store) {
+        Http.Response metadata = stack.http.get(first + "/internal/metadata/stores/" + store);
         Set<String> owners = new HashSet<>();
         if (metadata.status() == 200) {
             metadata.body().get("owners").forEach(owner -> owners.add(owner.isNull() ? "none" : owner.asString()));

@@ -3,6 +3,7 @@ package dev.dealstream.processor;
 import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.coupon.CouponTopology;
 import dev.dealstream.processor.order.OrderTopology;
+import dev.dealstream.processor.ranking.RankingTopology;
 import dev.dealstream.processor.request.RequestOutcomeTopology;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
@@ -30,6 +31,7 @@ public final class ProcessorTopology {
         OrderTopology.addTo(topology, settings, ACCOUNT_TASK);
         ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR,
                 OrderTopology.PROCESSOR);
+        RankingTopology.addTo(topology, settings);
         RequestOutcomeTopology.addTo(topology, settings);
         return topology;
     }

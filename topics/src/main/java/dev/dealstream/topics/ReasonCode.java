@@ -44,7 +44,8 @@ public enum ReasonCode {
     NOT_OWNER(421, "This processor instance does not own the key"),
     SERVICE_UNAVAILABLE(503, "The service cannot take the request right now; retry later"),
     ORDER_TIMED_OUT(503, "The order's stock could not be reserved in time; nothing was charged, order again"),
-    STORE_NOT_READY(503, "The state for this key is being restored or moved; retry shortly");
+    STORE_NOT_READY(503, "The state for this key is being restored or moved; retry shortly"),
+    RANKING_NOT_READY(503, "The ranking has not been published or read yet; retry shortly");
 
     private final int httpStatus;
     private final String title;

@@ -2,22 +2,18 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.support.FollowingConsumers;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,12 +38,7 @@ final class OutcomeListener implements SmartLifecycle {
     private volatile Thread thread;
 
     OutcomeListener(Map<String, Object> kafkaConfig, OutcomeWaiters waiters, Duration startupTimeout) {
-        this.consumerConfig = new HashMap<>(kafkaConfig);
-        this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
-        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumerConfig = FollowingConsumers.config(kafkaConfig);
         this.waiters = waiters;
         this.startupTimeout = startupTimeout;
     }

@@ -9,18 +9,11 @@ import static dev.dealstream.local.bench.BenchSteps.waitForDecisions;
 import static dev.dealstream.local.bench.BenchSteps.withLoadGenerator;
 
 import dev.dealstream.local.LocalStack;
-import dev.dealstream.topics.Topics;
-import dev.dealstream.topics.UserId;
-import dev.dealstream.topics.catalog.AdjustStock;
-import dev.dealstream.topics.catalog.DefineProduct;
-import dev.dealstream.topics.catalog.ProductId;
-import dev.dealstream.topics.wallet.ChargeWallet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +46,7 @@ public final class OrderBenchmark {
 
     private static final long USER_BASE = 30_000_000;
     private static final long PRODUCT_BASE = 1_000_000;
-    private static final long PRICE = 1_000;
+    private static final long PRICE = BenchShop.PRICE;
     private static final long CHARGE = 1_000_000;
     private static final long STRIDE = 7_919;
     private static final String INGEST_HOST = "127.0.0.1";
@@ -107,26 +100,18 @@ public final class OrderBenchmark {
         int warmupRequests = options.rate() * options.warmupSeconds();
         try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA)) {
             say("Registering %,d users and %,d products straight on the command topics", options.users(), 2 * options.products());
-            for (long i = 0; i < options.users(); i++) {
-                String requestId = "bench-" + runId + "-u-" + i;
-                clock.due(requestId, System.nanoTime());
-                commands.registerUser(requestId, USER_BASE + i + 1);
-            }
-            defineProducts(commands, clock, warmupProducts);
-            defineProducts(commands, clock, measuredProducts);
-            commands.flush();
+            BenchShop shop = new BenchShop(commands, clock, runId);
+            shop.registerUsers(USER_BASE + 1, options.users());
+            shop.defineProducts(warmupProducts, options.products());
+            shop.defineProducts(measuredProducts, options.products());
+            shop.flush();
             // a task takes its topics in no set order: a user's charge or a product's stock goes once it exists
             waitForDecisions(clock, Duration.ofMinutes(10));
             say("Charging each user %,d won and stocking the products", CHARGE);
-            stockProducts(commands, clock, warmupProducts, stockPerProduct(warmupRequests));
-            stockProducts(commands, clock, measuredProducts, stockPerProduct(measuredRequests()));
-            for (long i = 0; i < options.users(); i++) {
-                String requestId = "bench-" + runId + "-charge-" + i;
-                clock.due(requestId, System.nanoTime());
-                UserId user = new UserId(USER_BASE + i + 1);
-                commands.send(Topics.WALLET_COMMANDS, user.key(), new ChargeWallet(requestId, user, CHARGE, Instant.now()));
-            }
-            commands.flush();
+            shop.stockProducts(warmupProducts, options.products(), stockPerProduct(warmupRequests));
+            shop.stockProducts(measuredProducts, options.products(), stockPerProduct(measuredRequests()));
+            shop.chargeUsers(USER_BASE + 1, options.users(), CHARGE);
+            shop.flush();
             waitForDecisions(clock, Duration.ofMinutes(10));
             say("Set up: %,d decided, refusals %s", clock.decided.get(), clock.rejections);
             say("Warming up: %d s at %,d orders/s", options.warmupSeconds(), options.rate());
@@ -147,24 +132,6 @@ public final class OrderBenchmark {
             clock.measure(false);
             String exactness = verify(clock, warmupRequests, unanswered(warmup, measured));
             publish(report(measured, clock, shares, decidedDuring / seconds, exactness), options.record());
-        }
-    }
-
-    private void defineProducts(DirectCommands commands, OutcomeClock clock, long first) {
-        for (long product = first; product < first + options.products(); product++) {
-            ProductId id = new ProductId(product);
-            String defined = "bench-" + runId + "-p-" + product;
-            clock.due(defined, System.nanoTime());
-            commands.send(Topics.PRODUCT_COMMANDS, id.key(), new DefineProduct(defined, id, "bench " + product, PRICE, Instant.now()));
-        }
-    }
-
-    private void stockProducts(DirectCommands commands, OutcomeClock clock, long first, int stock) {
-        for (long product = first; product < first + options.products(); product++) {
-            ProductId id = new ProductId(product);
-            String stocked = "bench-" + runId + "-s-" + product;
-            clock.due(stocked, System.nanoTime());
-            commands.send(Topics.STOCK_ADJUSTMENTS, id.key(), new AdjustStock(stocked, id, stock, Instant.now()));
         }
     }
 

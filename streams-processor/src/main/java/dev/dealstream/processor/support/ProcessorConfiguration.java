@@ -16,7 +16,8 @@ class ProcessorConfiguration {
 
     @Bean
     Topology processorTopology(ChargeLimitsProperties wallet, ProcessorProperties properties) {
-        return ProcessorTopology.build(new TopologySettings(wallet.limits(), properties.requestRetention(), properties.orderTimeout()));
+        return ProcessorTopology.build(new TopologySettings(wallet.limits(), properties.requestRetention(),
+                properties.orderTimeout(), properties.rankingPublishInterval()));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
  * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
  * @param orderTimeout    how long an order waits for its stock replies before it is rejected
+ * @param rankingPublishInterval how often each ranking partition publishes its top products
  */
 @ConfigurationProperties("dealstream.processor")
 public record ProcessorProperties(
@@ -29,5 +30,6 @@ public record ProcessorProperties(
         @DefaultValue("256MB") DataSize rocksdbMemory,
         @DefaultValue("24h") Duration requestRetention,
         @DefaultValue("10s") Duration orderTimeout,
+        @DefaultValue("1s") Duration rankingPublishInterval,
         @DefaultValue("60s") Duration closeTimeout) {
 }

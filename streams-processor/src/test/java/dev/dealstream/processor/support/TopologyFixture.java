@@ -23,6 +23,8 @@ import dev.dealstream.topics.order.OrderLine;
 import dev.dealstream.topics.order.PlaceOrder;
 import dev.dealstream.topics.order.StockReply;
 import dev.dealstream.topics.order.StockRequest;
+import dev.dealstream.topics.ranking.PartitionTop;
+import dev.dealstream.topics.ranking.PopularProducts;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
 import dev.dealstream.topics.user.RegisterUser;
@@ -76,6 +78,14 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestOutputTopic<String, StockRequest> stockRequests;
     public final TestOutputTopic<String, OrderEvent> orderEvents;
     public final TestOutputTopic<String, Product> products;
+    /** {@code order.events} as input: the ranking's facts, placed at any time a test needs. */
+    public final TestInputTopic<String, OrderEvent> orderEventsIn;
+    public final TestInputTopic<String, byte[]> rawOrderEvents;
+    public final TestOutputTopic<String, byte[]> orderEventDeadLetters;
+    /** {@code ranking.partition-tops} as input: the tops other instances' partitions publish. */
+    public final TestInputTopic<String, PartitionTop> partitionTopsIn;
+    public final TestOutputTopic<String, PartitionTop> partitionTops;
+    public final TestOutputTopic<String, PopularProducts> popularProducts;
 
     public TopologyFixture(TopologySettings settings) {
         this(ProcessorTopology.build(settings));
@@ -103,7 +113,14 @@ public final class TopologyFixture implements AutoCloseable {
         orderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, JsonSerde.of(OrderCommand.class));
         rawOrderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, new ByteArraySerializer());
         stockReplies = driver.createInputTopic(Topics.STOCK_REPLIES, keys, JsonSerde.of(StockReply.class));
+        orderEventsIn = driver.createInputTopic(Topics.ORDER_EVENTS, keys, JsonSerde.of(OrderEvent.class));
+        rawOrderEvents = driver.createInputTopic(Topics.ORDER_EVENTS, keys, new ByteArraySerializer());
+        partitionTopsIn = driver.createInputTopic(Topics.RANKING_PARTITION_TOPS, keys, JsonSerde.of(PartitionTop.class));
         StringDeserializer keyReader = new StringDeserializer();
+        orderEventDeadLetters = driver.createOutputTopic(Topics.deadLetterTopicOf(Topics.ORDER_EVENTS),
+                keyReader, new ByteArrayDeserializer());
+        partitionTops = driver.createOutputTopic(Topics.RANKING_PARTITION_TOPS, keyReader, JsonSerde.of(PartitionTop.class));
+        popularProducts = driver.createOutputTopic(Topics.POPULAR_PRODUCTS, keyReader, JsonSerde.of(PopularProducts.class));
         stockRequests = driver.createOutputTopic(Topics.STOCK_REQUESTS, keyReader, JsonSerde.of(StockRequest.class));
         orderEvents = driver.createOutputTopic(Topics.ORDER_EVENTS, keyReader, JsonSerde.of(OrderEvent.class));
         products = driver.createOutputTopic(Topics.PRODUCTS, keyReader, JsonSerde.of(Product.class));

@@ -64,7 +64,8 @@ class WalletTopologyTest {
     @Test
     void rejectsChargeThatWouldPassTheBalanceCap() {
         fixture.close();
-        fixture = new TopologyFixture(new TopologySettings(new ChargeLimits(1_000, 1_000_000, 1_500_000), Duration.ofDays(1), Duration.ofSeconds(10)));
+        fixture = new TopologyFixture(new TopologySettings(new ChargeLimits(1_000, 1_000_000, 1_500_000), Duration.ofDays(1), Duration.ofSeconds(10),
+                TopologySettings.DEFAULT.rankingPublishInterval()));
         fixture.register(7, "reg-7");
         fixture.charge(7, "c1", 1_000_000);
         fixture.readOutcomes();

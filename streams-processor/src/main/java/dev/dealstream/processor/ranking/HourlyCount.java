@@ -1,0 +1,27 @@
+package dev.dealstream.processor.ranking;
+
+import dev.dealstream.topics.ranking.ProductOrderDelta;
+import java.util.Optional;
+
+/** One product's confirmed orders and units in one hour, cancellations taken back. */
+record HourlyCount(int orders, long quantity) {
+
+    static final HourlyCount NONE = new HourlyCount(0, 0);
+
+    /**
+     * The count with {@code delta} applied, or empty when the delta would take back more than the hour
+     * holds: a cancellation whose confirmation was never counted here (it came before the ranking did).
+     */
+    Optional<HourlyCount> with(ProductOrderDelta delta) {
+        int newOrders = orders + delta.orders();
+        long newQuantity = quantity + delta.quantity();
+        if (newOrders < 0 || newQuantity < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new HourlyCount(newOrders, newQuantity));
+    }
+
+    boolean isEmpty() {
+        return orders == 0;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.dealstream.processor.ranking;
+
+import dev.dealstream.processor.catalog.ProductTopology;
+import dev.dealstream.processor.support.DeadLetters;
+import dev.dealstream.topics.catalog.Product;
+import dev.dealstream.topics.catalog.ProductId;
+import dev.dealstream.topics.ranking.PartitionTop;
+import dev.dealstream.topics.ranking.PopularProduct;
+import dev.dealstream.topics.ranking.PopularProducts;
+import dev.dealstream.topics.ranking.ProductOrderDelta;
+import dev.dealstream.topics.support.JsonSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts one partition's products per hour (one store write per order line) and, on a wall-clock
+ * schedule, drops the hours that left the window and publishes the partition's top products, named
+ * from the catalog copy. Its products live only here, so that top is exact for them.
+ */
+final class ProductRankingProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductRankingProcessor.class);
+
+    private final JsonSerde<ProductOrderDelta> reader = JsonSerde.of(ProductOrderDelta.class);
+    private final JsonSerde<Product> catalogReader = JsonSerde.of(Product.class);
+    private final Leaderboard leaderboard = new Leaderboard();
+    private final Duration publishInterval;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, HourlyCount> hourlyCounts;
+    private KeyValueStore<String, byte[]> catalog;
+    /** Every hour before this one has been dropped from the store and the leaderboard. */
+    private long droppedBefore = Long.MIN_VALUE;
+
+    ProductRankingProcessor(Duration publishInterval) {
+        this.publishInterval = publishInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        hourlyCounts = context.getStateStore(RankingTopology.HOURLY_COUNTS);
+        catalog = context.getStateStore(ProductTopology.CATALOG);
+        leaderboard.clear();
+        try (KeyValueIterator<String, HourlyCount> all = hourlyCounts.all()) {
+            all.forEachRemaining(entry -> leaderboard.add(productOf(entry.key), entry.value.orders(), entry.value.quantity()));
+        }
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Optional<ProductOrderDelta> read = DeadLetters.read(context, record, reader, delta -> delta.productId().key());
+        if (read.isEmpty()) {
+            return;
+        }
+        ProductOrderDelta delta = read.get();
+        if (!RankingWindow.counts(delta.orderedAt(), Instant.ofEpochMilli(context.currentSystemTimeMs()))) {
+            // its hour has left the window: there is nothing to add to or take back from
+            return;
+        }
+        String key = keyOf(RankingWindow.hourOf(delta.orderedAt()), delta.productId());
+        HourlyCount current = Optional.ofNullable(hourlyCounts.get(key)).orElse(HourlyCount.NONE);
+        Optional<HourlyCount> next = current.with(delta);
+        if (next.isEmpty()) {
+            log.warn("Order {} was cancelled but never counted for product {}; the ranking ignores the cancellation",
+                    delta.orderId(), delta.productId());
+            return;
+        }
+        if (next.get().isEmpty()) {
+            hourlyCounts.delete(key);
+        } else {
+            hourlyCounts.put(key, next.get());
+        }
+        leaderboard.add(delta.productId(), delta.orders(), delta.quantity());
+    }
+
+    private void publish(Instant now) {
+        dropHoursBefore(RankingWindow.firstCountedHour(now));
+        List<PopularProduct> top = leaderboard.top(PopularProducts.SIZE).stream()
+                .map(product -> product.named(nameOf(product.productId())))
+                .toList();
+        int partition = context.taskId().partition();
+        context.forward(new Record<>(PartitionTop.keyOf(partition), new PartitionTop(partition, top, now), now.toEpochMilli()),
+                RankingTopology.TOPS_SINK);
+    }
+
+    private void dropHoursBefore(long firstCountedHour) {
+        if (firstCountedHour <= droppedBefore) {
+            return;
+        }
+        List<KeyValue<String, HourlyCount>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, HourlyCount> old = hourlyCounts.range(keyOf(0), keyOf(firstCountedHour))) {
+            old.forEachRemaining(expired::add);
+        }
+        for (KeyValue<String, HourlyCount> entry : expired) {
+            hourlyCounts.delete(entry.key);
+            leaderboard.add(productOf(entry.key), -entry.value.orders(), -entry.value.quantity());
+        }
+        droppedBefore = firstCountedHour;
+    }
+
+    private String nameOf(ProductId productId) {
+        byte[] entry = catalog.get(productId.key());
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return catalogReader.deserialize(null, entry).name();
+        } catch (SerializationException e) {
+            return null;
+        }
+    }
+
+    /** {@code <hour, 10 digits>:} then the productId: one hour's counts are one key range. */
+    private static String keyOf(long hour) {
+        return "%010d:".formatted(hour);
+    }
+
+    private static String keyOf(long hour, ProductId productId) {
+        return keyOf(hour) + productId.key();
+    }
+
+    private static ProductId productOf(String key) {
+        return ProductId.parse(key.substring(key.indexOf(':') + 1));
+    }
+}
