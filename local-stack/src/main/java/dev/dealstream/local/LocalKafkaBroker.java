@@ -73,6 +73,10 @@ public final class LocalKafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
+                // A processor's next transaction writes to the partitions of the one it just committed. Until
+                // the commit markers are written, the broker retries adding them; past this it refuses with
+                // CONCURRENT_TRANSACTIONS and the producer backs off 100 ms or more.
+                "add.partitions.to.txn.retry.backoff.max.ms=1000",
                 "");
     }
 

@@ -49,6 +49,8 @@ public final class SystemStack implements AutoCloseable {
                 // without these, exactly-once transactions never start on a single broker
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
+                // as the run command's broker (LocalKafkaBroker): wait for the previous commit's markers
+                "add.partitions.to.txn.retry.backoff.max.ms", "1000",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
         TopicSetup.createMissing(bootstrapServers(), PARTITIONS, (short) 1);
