@@ -42,7 +42,7 @@ final class ProductRankingProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, HourlyCount> hourlyCounts;
     private KeyValueStore<String, byte[]> catalog;
     /** Every hour before this one has been dropped from the store and the leaderboard. */
-    private long droppedBefore = Long.MIN_VALUE;
+    private long droppedBefore;
 
     ProductRankingProcessor(Duration publishInterval) {
         this.publishInterval = publishInterval;
@@ -53,7 +53,9 @@ final class ProductRankingProcessor implements Processor<String, byte[], String,
         this.context = context;
         hourlyCounts = context.getStateStore(RankingTopology.HOURLY_COUNTS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
+        // a revived task may come back to a store rolled back to before hours it had dropped
         leaderboard.clear();
+        droppedBefore = Long.MIN_VALUE;
         try (KeyValueIterator<String, HourlyCount> all = hourlyCounts.all()) {
             all.forEachRemaining(entry -> leaderboard.add(productOf(entry.key), entry.value.orders(), entry.value.quantity()));
         }

@@ -62,6 +62,23 @@ class ProductRankingProcessorTest {
         assertThat(hourlyCounts.approximateNumEntries()).isEqualTo(2);
     }
 
+    @Test
+    void aTaskRevivedOnARolledBackStoreDropsTheExpiredHoursAgain() {
+        MockProcessorContext<String, Object> context = started();
+        ProductRankingProcessor counting = new ProductRankingProcessor(Duration.ofSeconds(1));
+        counting.init(context);
+        count(counting, 1, 1, NOW.minus(Duration.ofHours(72)));
+        count(counting, 2, 1, NOW);
+        assertThat(publish(context, NOW.plus(Duration.ofHours(1))).products()).extracting(p -> p.productId().value())
+                .containsExactly(2L);
+        // the transaction that dropped the hour is aborted: the store has it again, and the same processor is initialised anew
+        hourlyCounts.put("%010d:1".formatted(RankingWindow.hourOf(NOW.minus(Duration.ofHours(72)))), new HourlyCount(1, 1));
+        counting.init(context);
+
+        assertThat(publish(context, NOW.plus(Duration.ofHours(1)).plusSeconds(1)).products())
+                .extracting(p -> p.productId().value()).containsExactly(2L);
+    }
+
     private MockProcessorContext<String, Object> started() {
         MockProcessorContext<String, Object> context = new MockProcessorContext<>(new java.util.Properties(), TASK, null);
         context.addStateStore(hourlyCounts);
