@@ -254,6 +254,24 @@ class FlashSaleIT {
             assertThat(wallet.get("balance").asLong()).as("balance of %d", buyer)
                     .isEqualTo(winners.contains(buyer) ? CHARGED - SALE_PRICE : CHARGED);
         });
+
+        // the ranking counts every confirmed order once, also when the processor crashed mid-sale
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(rankedCounts(product)).isEqualTo(STOCK + " orders, " + STOCK + " units"));
+    }
+
+    /** The product's counts in {@code GET /api/v1/products/popular}, or what the answer was instead. */
+    private static String rankedCounts(long product) {
+        Http.Response popular = stack.http.get(query + "/api/v1/products/popular");
+        if (popular.status() != 200) {
+            return "status " + popular.status();
+        }
+        for (JsonNode entry : popular.body().get("products")) {
+            if (entry.get("productId").asLong() == product) {
+                return entry.get("orderCount").asInt() + " orders, " + entry.get("quantity").asLong() + " units";
+            }
+        }
+        return "not ranked: " + popular.body();
     }
 
     /**
