@@ -73,11 +73,15 @@ public final class IsoInstants {
             int fraction = number(text, 20, length - 1);
             nanos = fraction < 0 ? -1 : fraction * FRACTION_SCALE[fractionDigits - 1];
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59 || nanos < 0 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (year < 0 || month < 1 || month > 12 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || nanos < 0) {
             return Optional.empty();
         }
-        long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
+        LocalDate firstOfMonth = LocalDate.of(year, month, 1);
+        if (day < 1 || day > firstOfMonth.lengthOfMonth()) {
+            return Optional.empty();
+        }
+        long epochSecond = (firstOfMonth.toEpochDay() + day - 1) * 86_400 + hour * 3_600L + minute * 60L + second;
         return Optional.of(Instant.ofEpochSecond(epochSecond, nanos));
     }
 
