@@ -204,7 +204,7 @@ public final class CouponRushBenchmark {
                 | measure | result |
                 |---|---|
                 | offered | %,d requests/s |
-                | sent / answered | %,d / %,d; statuses %s |
+                | sent / answered | %,d / %,d; statuses %s; at most %,d due calls waited for a free connection |
                 | decided while sending | %,.0f/s |
                 | HTTP answer (waits for the decision) | %s |
                 | request → decision committed on `request.outcomes` | %s |
@@ -214,7 +214,7 @@ public final class CouponRushBenchmark {
                 """,
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
                 environment.machine(), options.requests(), options.warmupSeconds(), options.requests(), options.quantity(),
-                options.connections(), options.rate(), measured.sent.get(), measured.answered.get(), statuses,
+                options.connections(), options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection,
                 decidedPerSecond, measured.http.summary(), clock.decisions.summary(), refusals, cpuShares(cpu), exactness);
     }
 }

@@ -43,6 +43,11 @@ final class OpenLoad {
          * flight or still queued here unsent. Whether they reached the server is unknown.
          */
         final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+        /**
+         * The most calls that were due at once but waited for a free connection. A calm server keeps it
+         * near zero; if it grows while the server idles, the connections bound the rate, not the server.
+         */
+        int peakWaitingForConnection;
 
         private void answered(String status, long dueNanos) {
             http.add((System.nanoTime() - dueNanos) / 1000);
@@ -119,6 +124,7 @@ final class OpenLoad {
                 while (!waiting.isEmpty() && !idle.isEmpty()) {
                     idle.poll().send(waiting.poll(), result);
                 }
+                result.peakWaitingForConnection = Math.max(result.peakWaitingForConnection, waiting.size());
                 long untilNext = next < total ? start + (long) (next * intervalNanos) - System.nanoTime() : 10_000_000;
                 selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)));
                 for (SelectionKey key : selector.selectedKeys()) {

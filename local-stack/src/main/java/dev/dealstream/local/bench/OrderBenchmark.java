@@ -238,7 +238,7 @@ public final class OrderBenchmark {
                 | measure | result |
                 |---|---|
                 | offered | %,d orders/s |
-                | sent / answered | %,d / %,d; statuses %s |
+                | sent / answered | %,d / %,d; statuses %s; at most %,d due calls waited for a free connection |
                 | decided while sending | %,.0f/s |
                 | HTTP answer (waits for the order's outcome) | %s |
                 | request → outcome committed on `request.outcomes` | %s |
@@ -249,7 +249,7 @@ public final class OrderBenchmark {
                 LocalDate.now(), options.rate(), options.products() == 1 ? "flash sale on one product" : options.products() + " products",
                 environment.commit(), options.commandLine(), environment.jdk(), environment.machine(), options.users(), CHARGE,
                 options.warmupSeconds(), measuredRequests(), options.durationSeconds(), shape, options.connections(),
-                options.rate(), measured.sent.get(), measured.answered.get(), statuses, decidedPerSecond,
+                options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection, decidedPerSecond,
                 measured.http.summary(), clock.decisions.summary(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
     }
 }
