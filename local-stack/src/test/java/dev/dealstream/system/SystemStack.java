@@ -107,6 +107,8 @@ public final class SystemStack implements AutoCloseable {
 
     public ConfigurableApplicationContext startIngest(String queryUrl) {
         return start(IngestApplication.class, Map.of(
+                // this test classpath has Spring MVC too (the other services'); the ingest's own jar has only WebFlux
+                "spring.main.web-application-type", "reactive",
                 "server.port", "0",
                 "dealstream.kafka.bootstrap-servers", bootstrapServers(),
                 "dealstream.ingest.query-api-url", queryUrl,

@@ -1,62 +1,27 @@
 package dev.dealstream.web;
 
 import dev.dealstream.topics.Problem;
-import dev.dealstream.topics.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error any Dealstream service answers is a problem with a reason code, never a bare 500 page. */
-@RestControllerAdvice
-public class ApiExceptionHandler {
+/**
+ * Every error any Dealstream service answers is a problem with a reason code, never a bare 500 page.
+ * This part holds what both web stacks share; {@link ServletApiExceptionHandler} and
+ * {@link ReactiveApiExceptionHandler} map each stack's own exceptions.
+ */
+public abstract class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Problem> refused(ApiException e) {
+    public ResponseEntity<Problem> refused(ApiException e) {
         return Problems.of(e.code(), e.getMessage());
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Problem> badPathOrParameter(MethodArgumentTypeMismatchException e) {
-        return Problems.of(ReasonCode.MALFORMED_REQUEST, "'" + e.getName() + "' has an invalid value");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return Problems.of(ReasonCode.NOT_ACCEPTABLE, "answers are application/json");
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return Problems.of(ReasonCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Problem> noSuchPath(NoResourceFoundException e) {
-        return Problems.of(ReasonCode.NOT_FOUND, "no resource at /" + e.getResourcePath());
-    }
-
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e) {
+    public ResponseEntity<Problem> unexpected(Exception e) {
         log.error("Unexpected error answering a request", e);
         return Problems.of(new Problem("about:blank", "Internal error", 500, "an unexpected error occurred", "INTERNAL_ERROR", null));
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +37,7 @@ class ProductAdminController {
     }
 
     @PutMapping(path = "/api/v1/admin/products/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> define(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
+    Mono<ResponseEntity<?>> define(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
         ProductId product = PathIds.productId(productId);
         DefineProduct command = new DefineProduct(request.requestId(), product,
                 BodyFields.text(body, "name", ReasonCode.INVALID_PRODUCT),
@@ -46,7 +47,7 @@ class ProductAdminController {
     }
 
     @PostMapping(path = "/api/v1/admin/products/{productId}/stock", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> adjustStock(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
+    Mono<ResponseEntity<?>> adjustStock(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
         ProductId product = PathIds.productId(productId);
         AdjustStock command = new AdjustStock(request.requestId(), product,
                 BodyFields.intValue(body, "quantity", ReasonCode.INVALID_STOCK_ADJUSTMENT), Instant.now());
@@ -56,7 +57,7 @@ class ProductAdminController {
 
     /** Keyed by the sale's product, whose task sees every sale of the product and refuses overlaps. */
     @PutMapping(path = "/api/v1/admin/time-sales/{saleId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> defineTimeSale(@PathVariable String saleId, CommandRequest request, @RequestBody JsonNode body) {
+    Mono<ResponseEntity<?>> defineTimeSale(@PathVariable String saleId, CommandRequest request, @RequestBody JsonNode body) {
         long sale = PathIds.saleId(saleId);
         long product = BodyFields.positiveId(body, "productId", ReasonCode.INVALID_PRODUCT_ID, "product id");
         DefineTimeSale command = new DefineTimeSale(request.requestId(), sale, new ProductId(product),

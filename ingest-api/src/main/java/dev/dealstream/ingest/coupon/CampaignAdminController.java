@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v1/admin/coupon-campaigns/{campaignId}}: define a coupon campaign or change one. */
@@ -33,7 +34,7 @@ class CampaignAdminController {
     }
 
     @PutMapping(path = "/api/v1/admin/coupon-campaigns/{campaignId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> define(
+    Mono<ResponseEntity<?>> define(
             @PathVariable String campaignId, CommandRequest request, @RequestBody JsonNode body) {
         CampaignId campaign = PathIds.campaignId(campaignId);
         Long minOrderAmount = BodyFields.optionalInteger(body, "minOrderAmount", INVALID);

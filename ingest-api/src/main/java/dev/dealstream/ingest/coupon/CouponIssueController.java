@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +34,7 @@ class CouponIssueController {
     }
 
     @PostMapping(path = "/api/v1/coupon-campaigns/{campaignId}/issues", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> issue(
+    Mono<ResponseEntity<?>> issue(
             @PathVariable String campaignId, CommandRequest request, @RequestBody JsonNode body) {
         CampaignId campaign = PathIds.campaignId(campaignId);
         long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,7 @@ class OrderController {
     }
 
     @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> place(CommandRequest request, @RequestBody JsonNode body) {
+    Mono<ResponseEntity<?>> place(CommandRequest request, @RequestBody JsonNode body) {
         long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");
         PlaceOrder command = new PlaceOrder(request.requestId(), new UserId(user), lines(body),
                 BodyFields.text(body, "couponId", ReasonCode.INVALID_ORDER), Instant.now());
@@ -52,7 +53,7 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
-    ResponseEntity<?> cancel(@PathVariable String orderId, CommandRequest request) {
+    Mono<ResponseEntity<?>> cancel(@PathVariable String orderId, CommandRequest request) {
         OrderId order = PathIds.orderId(orderId);
         CancelOrder command = new CancelOrder(request.requestId(), order, Instant.now());
         return gateway.execute(Topics.ORDER_REQUESTS, order.userId().key(), command, request, HttpStatus.OK);

@@ -11,15 +11,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
 
 /**
  * Writes a command to its topic and, unless the caller prefers not to wait, waits for its outcome.
  * The waiter is registered before the send, so an outcome can never arrive unseen.
  *
- * <p>The send is asynchronous; the request thread then parks until the outcome, the wait's end or the
- * send's failure. Measured at 3,000 charges/s on 2 cores, answering through a servlet async dispatch
- * instead cost 40 % of the ingest's CPU (the request ran the filter chain and dispatcher twice); a
- * parked thread costs memory only, and Tomcat's pool bounds how many calls wait at once.
+ * <p>Nothing blocks: the send is asynchronous, and the answer is written when the outcome arrives, the
+ * wait ends or the send fails. A waiting call holds no thread, so how many calls wait at once is
+ * bounded only by {@code maxWaiting}. (On Tomcat, each waiting call parked a request thread for its
+ * decision time, which capped an instance near 1,000 threads / 0.2 s = 5,000 calls/s.)
  */
 public class CommandGateway {
 
@@ -44,9 +45,10 @@ public class CommandGateway {
      * Submits {@code command} keyed by {@code key} and answers the HTTP call with its outcome,
      * {@code succeeded} being the status of a success; with {@code respond-async} it answers 202 once written.
      */
-    public ResponseEntity<?> execute(String topic, String key, Command command, CommandRequest request,
-                                     HttpStatus succeeded) {
-        return responses.toResponse(submit(topic, key, command, request.respondAsync()).join(), succeeded);
+    public Mono<ResponseEntity<?>> execute(String topic, String key, Command command, CommandRequest request,
+                                           HttpStatus succeeded) {
+        return Mono.fromFuture(submit(topic, key, command, request.respondAsync()))
+                .map(submission -> responses.toResponse(submission, succeeded));
     }
 
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {

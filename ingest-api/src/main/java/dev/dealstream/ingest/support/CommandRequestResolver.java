@@ -1,13 +1,13 @@
 package dev.dealstream.ingest.support;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.SyncHandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
 
 /** Gives command endpoints their {@link CommandRequest} from the {@code Idempotency-Key} and {@code Prefer} headers. */
-final class CommandRequestResolver implements HandlerMethodArgumentResolver {
+final class CommandRequestResolver implements SyncHandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -15,9 +15,10 @@ final class CommandRequestResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CommandRequest resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        return new CommandRequest(CommandHeaders.requestId(request.getHeader(CommandHeaders.IDEMPOTENCY_KEY)),
-                CommandHeaders.respondAsync(request.getHeader(CommandHeaders.PREFER)));
+    public CommandRequest resolveArgumentValue(MethodParameter parameter, BindingContext bindingContext,
+                                               ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return new CommandRequest(CommandHeaders.requestId(headers.getFirst(CommandHeaders.IDEMPOTENCY_KEY)),
+                CommandHeaders.respondAsync(headers.getFirst(CommandHeaders.PREFER)));
     }
 }

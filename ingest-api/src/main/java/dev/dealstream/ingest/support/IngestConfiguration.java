@@ -4,7 +4,6 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,16 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 /** Wires the producer, the outcome listener, the gateway and the command endpoints' argument. */
 @Configuration(proxyBeanMethods = false)
-class IngestConfiguration implements WebMvcConfigurer {
+class IngestConfiguration implements WebFluxConfigurer {
 
     @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CommandRequestResolver());
+    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(new CommandRequestResolver());
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v1/admin/users/{userId}}: register a user or rename one. */
@@ -31,7 +32,7 @@ class UserAdminController {
     }
 
     @PutMapping(path = "/api/v1/admin/users/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> register(
+    Mono<ResponseEntity<?>> register(
             @PathVariable String userId, CommandRequest request, @RequestBody JsonNode body) {
         UserId user = PathIds.userId(userId);
         String name = BodyFields.text(body, "name", ReasonCode.INVALID_USER);

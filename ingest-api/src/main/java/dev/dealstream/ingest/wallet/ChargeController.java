@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/wallets/{userId}/charges}: add money to a wallet. */
@@ -34,7 +35,7 @@ class ChargeController {
     }
 
     @PostMapping(path = "/api/v1/wallets/{userId}/charges", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> charge(
+    Mono<ResponseEntity<?>> charge(
             @PathVariable String userId, CommandRequest request, @RequestBody JsonNode body) {
         UserId user = PathIds.userId(userId);
         long amount = BodyFields.integer(body, "amount", ReasonCode.INVALID_AMOUNT);

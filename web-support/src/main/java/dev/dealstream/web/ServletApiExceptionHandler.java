@@ -1,0 +1,48 @@
+package dev.dealstream.web;
+
+import dev.dealstream.topics.Problem;
+import dev.dealstream.topics.ReasonCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The problems a Spring MVC service answers for what its stack refuses before an endpoint runs. */
+@RestControllerAdvice
+public class ServletApiExceptionHandler extends ApiExceptionHandler {
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
+        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> badPathOrParameter(MethodArgumentTypeMismatchException e) {
+        return Problems.of(ReasonCode.MALFORMED_REQUEST, "'" + e.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return Problems.of(ReasonCode.NOT_ACCEPTABLE, "answers are application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return Problems.of(ReasonCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> noSuchPath(NoResourceFoundException e) {
+        return Problems.of(ReasonCode.NOT_FOUND, "no resource at /" + e.getResourcePath());
+    }
+}
