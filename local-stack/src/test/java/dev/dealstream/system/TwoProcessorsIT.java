@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two processor instances share the partitions; the query API finds each user's owner, and the
- * ranking merges the products counted on both.
+ * Two processor instances share the partitions; the query API finds each user's owner, finds a
+ * request's outcome on whichever instance decided it, and the ranking merges the products counted on both.
  */
 class TwoProcessorsIT {
 
@@ -65,6 +65,31 @@ class TwoProcessorsIT {
             assertThat(wallet.status()).isEqualTo(200);
             assertThat(wallet.body().get("balance").asLong()).isEqualTo(user * 10);
         }
+    }
+
+    @Test
+    void aRequestDecidedOnEitherInstanceIsFoundByItsIdAlone() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownersOfWallets().containsAll(List.of(first, second)));
+        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
+        Set<String> deciders = new HashSet<>();
+        for (long user = 2101; user <= 2120; user++) {
+            deciders.add(owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString());
+        }
+        assertThat(deciders).containsExactlyInAnyOrder(first, second);
+
+        for (long user = 2101; user <= 2120; user++) {
+            assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
+            assertThat(stack.http.post(ingest + "/api/v1/wallets/" + user + "/charges", "{\"amount\":" + user * 10 + "}",
+                    "Idempotency-Key", "two-charge-" + user).status()).isEqualTo(200);
+        }
+
+        for (long user = 2101; user <= 2120; user++) {
+            JsonNode status = stack.http.get(query + "/api/v1/requests/two-charge-" + user).body();
+            assertThat(status.get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(status.get("result").get("balance").asLong()).isEqualTo(user * 10);
+        }
+        assertThat(stack.http.get(query + "/api/v1/requests/two-never-sent").body().get("status").asString())
+                .isEqualTo("PENDING");
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.coupon.CouponTopology;
 import dev.dealstream.processor.order.OrderTopology;
 import dev.dealstream.processor.ranking.RankingTopology;
-import dev.dealstream.processor.request.RequestOutcomeTopology;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.processor.user.RegisteredUsersTopology;
@@ -32,7 +31,6 @@ public final class ProcessorTopology {
         ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR,
                 OrderTopology.PROCESSOR);
         RankingTopology.addTo(topology, settings);
-        RequestOutcomeTopology.addTo(topology, settings);
         return topology;
     }
 }

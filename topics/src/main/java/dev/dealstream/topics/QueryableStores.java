@@ -1,5 +1,7 @@
 package dev.dealstream.topics;
 
+import java.util.List;
+
 /** Names of the processor's stores that the query API reads through the processors' internal endpoint. */
 public final class QueryableStores {
 
@@ -13,8 +15,12 @@ public final class QueryableStores {
     public static final String PRODUCTS = "products";
     /** Orders by orderId, in the task of the order's user. */
     public static final String ORDERS = "orders";
-    /** Request outcomes by requestId. */
-    public static final String REQUEST_OUTCOMES = "request-outcomes";
+    /**
+     * The request logs, each by requestId: a request's outcome is in the log of the task that decided
+     * it (its user's, product's or campaign's), so a lookup by request id alone asks all of them.
+     */
+    public static final List<String> REQUEST_LOGS =
+            List.of("account-request-log", "product-request-log", "campaign-request-log");
 
     private QueryableStores() {
     }

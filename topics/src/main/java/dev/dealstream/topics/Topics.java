@@ -105,7 +105,6 @@ public final class Topics {
                 new TopicSpec(RANKING_PARTITION_TOPS, 1, Cleanup.COMPACT, null),
                 new TopicSpec(deadLetterTopicOf(RANKING_PARTITION_TOPS), 1, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(POPULAR_PRODUCTS, 1, Cleanup.COMPACT, null),
-                new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION),
-                new TopicSpec(deadLetterTopicOf(REQUEST_OUTCOMES), partitions, Cleanup.DELETE, COMMAND_RETENTION));
+                new TopicSpec(REQUEST_OUTCOMES, partitions, Cleanup.DELETE, OUTCOME_RETENTION));
     }
 }

@@ -34,7 +34,8 @@ class RequestQueryController {
 
     @GetMapping("/api/v1/requests/{requestId}")
     ResponseEntity<?> request(@PathVariable String requestId) {
-        ProcessorRouter.Answer answer = router.lookup(QueryableStores.REQUEST_OUTCOMES, requestId, "/internal/requests/" + requestId);
+        // the id does not say which task decided it: every processor looks in its request logs
+        ProcessorRouter.Answer answer = router.lookupEverywhere(QueryableStores.REQUEST_LOGS, "/internal/requests/" + requestId);
         if (answer.ok()) {
             return ResponseEntity.ok(statusOf(answer.read(Outcome.class)));
         }

@@ -12,9 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -23,9 +27,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Sends a key lookup to the processor instance that owns the key. The owner of each partition comes
- * from the processors' streams metadata, cached briefly; a call that finds the key moved (421), the
- * store restoring (503) or the instance gone refreshes the metadata and tries again within the budget.
+ * Sends a key lookup to the processor instance that owns the key, or to every instance when the key's
+ * partition is not known. The owner of each partition comes from the processors' streams metadata,
+ * cached briefly; a call that finds the key moved (421), the store restoring (503) or the instance
+ * gone refreshes the metadata and tries again within the budget.
  */
 public class ProcessorRouter {
 
@@ -70,32 +75,85 @@ public class ProcessorRouter {
 
     /** Asks the owner of {@code key} in {@code store} for {@code path}; 503 STORE_NOT_READY when none answers in time. */
     public Answer lookup(String store, String key, String path) {
+        return withinBudget("Lookup in " + store + " for key " + key, refresh -> {
+            Optional<String> owner = owners(store, refresh).map(known ->
+                    known.owners().get(KeyPartitioner.partitionOf(key, known.partitions())));
+            if (owner.isEmpty()) {
+                return Attempt.retry("no owner known for " + store + " partition of key " + key);
+            }
+            return ask(owner.get(), path);
+        });
+    }
+
+    /**
+     * Asks every instance that owns a partition of any of {@code stores} for {@code path}, for a key
+     * whose partition is not known: the first 200 answers; 404 once every one of them answered 404;
+     * 503 STORE_NOT_READY when that is not known in time.
+     */
+    public Answer lookupEverywhere(List<String> stores, String path) {
+        return withinBudget("Lookup in " + stores, refresh -> {
+            Set<String> everyOwner = new LinkedHashSet<>();
+            for (String store : stores) {
+                Optional<StoreOwners> known = owners(store, refresh);
+                if (known.isEmpty() || known.get().owners().contains(null)) {
+                    return Attempt.retry("not every partition of " + store + " has an owner yet");
+                }
+                everyOwner.addAll(known.get().owners());
+            }
+            Answer notFound = null;
+            for (String owner : everyOwner) {
+                Attempt asked = ask(owner, path);
+                if (asked.answer() == null || asked.answer().status() != 404) {
+                    return asked;
+                }
+                notFound = asked.answer();
+            }
+            return notFound == null ? Attempt.retry("no owner known for " + stores) : Attempt.answered(notFound);
+        });
+    }
+
+    /** One try: an answer to pass on, or why to refresh the metadata and try again. */
+    private record Attempt(Answer answer, String why) {
+        static Attempt answered(Answer answer) {
+            return new Attempt(answer, null);
+        }
+
+        static Attempt retry(String why) {
+            return new Attempt(null, why);
+        }
+    }
+
+    private Answer withinBudget(String what, Function<Boolean, Attempt> attempt) {
         long deadline = System.nanoTime() + properties.routingBudget().toNanos();
         boolean refresh = false;
-        String why = "no processor answered";
+        String why;
         do {
-            Optional<String> owner = ownerOf(store, key, refresh);
-            if (owner.isPresent()) {
-                try {
-                    Answer answer = get(owner.get() + path);
-                    if (answer.status() != ReasonCode.NOT_OWNER.httpStatus() && answer.status() != 503) {
-                        return answer;
-                    }
-                    why = owner.get() + " answered " + answer.status();
-                } catch (IOException e) {
-                    why = owner.get() + " unreachable: " + e.getMessage();
-                }
-            } else {
-                why = "no owner known for " + store + " partition of key " + key;
+            Attempt tried = attempt.apply(refresh);
+            if (tried.answer() != null) {
+                return tried.answer();
             }
+            why = tried.why();
             refresh = true;
             pause();
         } while (System.nanoTime() < deadline);
-        log.warn("Lookup in {} for key {} gave up: {}", store, key, why);
+        log.warn("{} gave up: {}", what, why);
         return new Answer(503, Json.mapper().writeValueAsBytes(Problem.of(ReasonCode.STORE_NOT_READY, why)));
     }
 
-    private Optional<String> ownerOf(String store, String key, boolean refresh) {
+    /** Asks {@code owner}: its answer, unless it no longer owns the key (421), cannot answer yet (503) or is gone. */
+    private Attempt ask(String owner, String path) {
+        try {
+            Answer answer = get(owner + path);
+            if (answer.status() != ReasonCode.NOT_OWNER.httpStatus() && answer.status() != 503) {
+                return Attempt.answered(answer);
+            }
+            return Attempt.retry(owner + " answered " + answer.status());
+        } catch (IOException e) {
+            return Attempt.retry(owner + " unreachable: " + e.getMessage());
+        }
+    }
+
+    private Optional<StoreOwners> owners(String store, boolean refresh) {
         CachedOwners cached = owners.get(store);
         boolean stale = cached == null
                 || System.nanoTime() - cached.fetchedAtNanos() > properties.metadataMaxAge().toNanos();
@@ -105,11 +163,7 @@ public class ProcessorRouter {
                 owners.put(store, cached);
             }
         }
-        if (cached == null) {
-            return Optional.empty();
-        }
-        StoreOwners known = cached.owners();
-        return Optional.ofNullable(known.owners().get(KeyPartitioner.partitionOf(key, known.partitions())));
+        return Optional.ofNullable(cached).map(CachedOwners::owners);
     }
 
     private Optional<StoreOwners> fetchOwners(String store) {

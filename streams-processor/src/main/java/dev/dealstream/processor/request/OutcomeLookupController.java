@@ -2,8 +2,11 @@ package dev.dealstream.processor.request;
 
 import dev.dealstream.processor.support.InternalApi;
 import dev.dealstream.processor.support.LocalStores;
+import dev.dealstream.processor.support.StoreLookup;
+import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.web.Problems;
 import java.time.Instant;
 import org.apache.kafka.streams.query.WindowKeyQuery;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -12,7 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal: a request's outcome from this instance's store, for the query API. */
+/**
+ * Internal: a request's outcome, from the request logs of the tasks active on this instance. The
+ * request id does not say which task decided it, so the query API asks every instance; this one
+ * answers 404 only once all of its own partitions have answered.
+ */
 @RestController
 class OutcomeLookupController {
 
@@ -26,8 +33,14 @@ class OutcomeLookupController {
     ResponseEntity<?> outcome(@PathVariable String requestId) {
         WindowKeyQuery<String, Outcome> query =
                 WindowKeyQuery.withKeyAndWindowStartRange(requestId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE));
-        return InternalApi.answer(stores.query(RequestOutcomeTopology.REQUEST_OUTCOMES, requestId, query),
-                OutcomeLookupController::first, ReasonCode.REQUEST_NOT_FOUND, "no outcome for request " + requestId);
+        for (String requestLog : QueryableStores.REQUEST_LOGS) {
+            StoreLookup<Outcome> lookup = stores.findInLocalPartitions(requestLog, query, OutcomeLookupController::first);
+            if (lookup instanceof StoreLookup.Found<Outcome> found && found.value() == null) {
+                continue;
+            }
+            return InternalApi.answer(lookup, outcome -> outcome, ReasonCode.REQUEST_NOT_FOUND, requestId);
+        }
+        return Problems.of(ReasonCode.REQUEST_NOT_FOUND, "no outcome for request " + requestId + " on this instance");
     }
 
     private static Outcome first(WindowStoreIterator<Outcome> found) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -61,6 +62,35 @@ public class LocalStores {
                 return new StoreLookup.NotOwner<>(partition);
             }
             return new StoreLookup.NotReady<>(reason + ": " + answer.getFailureMessage());
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            return new StoreLookup.NotReady<>(e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code query} on every partition of {@code store} that is active on this instance and reads
+     * each result with {@code read}: the first value found (null when none was), or NotReady while a
+     * local partition cannot answer. Partitions active elsewhere are left to their instances.
+     */
+    public <R, T> StoreLookup<T> findInLocalPartitions(String store, Query<R> query, Function<R, T> read) {
+        if (!runner.started()) {
+            return new StoreLookup.NotReady<>("processor not started");
+        }
+        try {
+            StateQueryResult<R> result = runner.streams().query(
+                    StateQueryRequest.inStore(store).withQuery(query).requireActive());
+            T found = null;
+            for (QueryResult<R> partition : result.getPartitionResults().values()) {
+                if (partition.isSuccess()) {
+                    // every result is read, so that each one's resources (an iterator) are released
+                    T value = read.apply(partition.getResult());
+                    found = found == null ? value : found;
+                } else if (partition.getFailureReason() != FailureReason.NOT_ACTIVE
+                        && partition.getFailureReason() != FailureReason.NOT_PRESENT) {
+                    return new StoreLookup.NotReady<>(partition.getFailureReason() + ": " + partition.getFailureMessage());
+                }
+            }
+            return new StoreLookup.Found<>(found);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             return new StoreLookup.NotReady<>(e.getMessage());
         }

@@ -3,10 +3,11 @@ package dev.dealstream.processor.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.dealstream.processor.request.RequestOutcomeTopology;
+import dev.dealstream.processor.ProcessorTopology;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.HeaderNames;
+import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.request.Outcome;
@@ -149,11 +150,12 @@ class WalletTopologyTest {
     }
 
     @Test
-    void outcomesCanBeFoundByRequestId() {
+    void outcomesCanBeFoundByRequestIdInTheRequestLogTheQueryApiAsks() {
         fixture.register(7, "reg-7");
         fixture.charge(7, "c1", 5_000);
 
-        WindowStore<String, Outcome> byRequest = fixture.driver.getWindowStore(RequestOutcomeTopology.REQUEST_OUTCOMES);
+        assertThat(QueryableStores.REQUEST_LOGS).contains(ProcessorTopology.ACCOUNT_TASK.requestLogStore());
+        WindowStore<String, Outcome> byRequest = fixture.driver.getWindowStore(ProcessorTopology.ACCOUNT_TASK.requestLogStore());
         try (var found = byRequest.fetch("c1", 0L, Long.MAX_VALUE)) {
             assertThat(found.next().value).isInstanceOf(Outcome.Succeeded.class);
             assertThat(found.hasNext()).isFalse();
