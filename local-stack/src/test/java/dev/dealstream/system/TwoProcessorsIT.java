@@ -49,17 +49,12 @@ class TwoProcessorsIT {
     @Test
     void usersOnEitherInstanceAreChargedAndReadBackThroughTheQueryApi() {
         await().atMost(Duration.ofSeconds(60)).until(() -> ownersOfWallets().containsAll(List.of(first, second)));
-        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
-        Set<String> ownersOfOurUsers = new HashSet<>();
+        assertThat(instancesDeciding(2001, 2040)).containsExactlyInAnyOrder(first, second);
 
         for (long user = 2001; user <= 2040; user++) {
-            assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
-            assertThat(stack.http.post(ingest + "/api/v1/wallets/" + user + "/charges", "{\"amount\":" + user * 10 + "}").status())
-                    .isEqualTo(200);
-            ownersOfOurUsers.add(owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString());
+            registerAndCharge(user);
         }
 
-        assertThat(ownersOfOurUsers).containsExactlyInAnyOrder(first, second);
         for (long user = 2001; user <= 2040; user++) {
             Http.Response wallet = stack.http.get(query + "/api/v1/wallets/" + user);
             assertThat(wallet.status()).isEqualTo(200);
@@ -70,17 +65,10 @@ class TwoProcessorsIT {
     @Test
     void aRequestDecidedOnEitherInstanceIsFoundByItsIdAlone() {
         await().atMost(Duration.ofSeconds(60)).until(() -> ownersOfWallets().containsAll(List.of(first, second)));
-        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
-        Set<String> deciders = new HashSet<>();
-        for (long user = 2101; user <= 2120; user++) {
-            deciders.add(owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString());
-        }
-        assertThat(deciders).containsExactlyInAnyOrder(first, second);
+        assertThat(instancesDeciding(2101, 2120)).containsExactlyInAnyOrder(first, second);
 
         for (long user = 2101; user <= 2120; user++) {
-            assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
-            assertThat(stack.http.post(ingest + "/api/v1/wallets/" + user + "/charges", "{\"amount\":" + user * 10 + "}",
-                    "Idempotency-Key", "two-charge-" + user).status()).isEqualTo(200);
+            registerAndCharge(user, "Idempotency-Key", "two-charge-" + user);
         }
 
         for (long user = 2101; user <= 2120; user++) {
@@ -90,6 +78,23 @@ class TwoProcessorsIT {
         }
         assertThat(stack.http.get(query + "/api/v1/requests/two-never-sent").body().get("status").asString())
                 .isEqualTo("PENDING");
+    }
+
+    /** Registers {@code user} and charges 10 won per unit of its id, each answered 200. */
+    private static void registerAndCharge(long user, String... chargeHeaders) {
+        assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
+        assertThat(stack.http.post(ingest + "/api/v1/wallets/" + user + "/charges", "{\"amount\":" + user * 10 + "}",
+                chargeHeaders).status()).isEqualTo(200);
+    }
+
+    /** The instances whose wallet partitions hold users {@code from} to {@code to}. */
+    private static Set<String> instancesDeciding(long from, long to) {
+        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
+        Set<String> deciding = new HashSet<>();
+        for (long user = from; user <= to; user++) {
+            deciding.add(owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString());
+        }
+        return deciding;
     }
 
     @Test
