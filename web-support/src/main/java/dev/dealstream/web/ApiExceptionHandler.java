@@ -1,6 +1,7 @@
 package dev.dealstream.web;
 
 import dev.dealstream.topics.Problem;
+import dev.dealstream.topics.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,26 @@ public abstract class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> refused(ApiException e) {
         return Problems.of(e.code(), e.getMessage());
+    }
+
+    /** The body's media type is not JSON (each stack raises its own exception for it). */
+    protected static ResponseEntity<Problem> unsupportedMediaType() {
+        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+
+    /** The caller accepts no media type we answer with. */
+    protected static ResponseEntity<Problem> notAcceptable() {
+        return Problems.of(ReasonCode.NOT_ACCEPTABLE, "answers are application/json");
+    }
+
+    /** {@code method} is not served at this path. */
+    protected static ResponseEntity<Problem> methodNotAllowed(Object method) {
+        return Problems.of(ReasonCode.METHOD_NOT_ALLOWED, method + " is not supported here");
+    }
+
+    /** The body is missing or is not JSON. */
+    protected static ResponseEntity<Problem> malformed() {
+        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
     }
 
     @ExceptionHandler(Exception.class)

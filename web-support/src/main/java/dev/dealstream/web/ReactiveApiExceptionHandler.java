@@ -28,7 +28,7 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler {
         if (NestedExceptionUtils.getMostSpecificCause(e) instanceof DataBufferLimitException) {
             return tooLarge();
         }
-        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+        return malformed();
     }
 
     /** A body without Content-Length that went past the codecs' limit while it was read. */
@@ -39,17 +39,17 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler {
 
     @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
     ResponseEntity<Problem> unsupportedMediaType(UnsupportedMediaTypeStatusException e) {
-        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        return unsupportedMediaType();
     }
 
     @ExceptionHandler(NotAcceptableStatusException.class)
     ResponseEntity<Problem> notAcceptable(NotAcceptableStatusException e) {
-        return Problems.of(ReasonCode.NOT_ACCEPTABLE, "answers are application/json");
+        return notAcceptable();
     }
 
     @ExceptionHandler(MethodNotAllowedException.class)
     ResponseEntity<Problem> methodNotAllowed(MethodNotAllowedException e) {
-        return Problems.of(ReasonCode.METHOD_NOT_ALLOWED, e.getHttpMethod() + " is not supported here");
+        return methodNotAllowed(e.getHttpMethod());
     }
 
     /** Whatever else the stack refuses with a status, such as a path no endpoint serves. */

@@ -18,7 +18,7 @@ public class ServletApiExceptionHandler extends ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+        return malformed();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -28,17 +28,17 @@ public class ServletApiExceptionHandler extends ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        return unsupportedMediaType();
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return Problems.of(ReasonCode.NOT_ACCEPTABLE, "answers are application/json");
+        return notAcceptable();
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return Problems.of(ReasonCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+        return methodNotAllowed(e.getMethod());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
