@@ -5,13 +5,10 @@ import dev.dealstream.topics.ReasonCode;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /** The problems a Spring WebFlux service answers for what its stack refuses before an endpoint runs. */
 @RestControllerAdvice
@@ -23,45 +20,31 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<Problem> unreadable(ServerWebInputException e) {
-        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof DataBufferLimitException) {
-            return tooLarge();
-        }
-        return malformed();
-    }
-
     /** A body without Content-Length that went past the codecs' limit while it was read. */
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<Problem> tooLarge(DataBufferLimitException e) {
         return tooLarge();
     }
 
-    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
-    ResponseEntity<Problem> unsupportedMediaType(UnsupportedMediaTypeStatusException e) {
-        return unsupportedMediaType();
-    }
-
-    @ExceptionHandler(NotAcceptableStatusException.class)
-    ResponseEntity<Problem> notAcceptable(NotAcceptableStatusException e) {
-        return notAcceptable();
-    }
-
-    @ExceptionHandler(MethodNotAllowedException.class)
-    ResponseEntity<Problem> methodNotAllowed(MethodNotAllowedException e) {
-        return methodNotAllowed(e.getHttpMethod());
-    }
-
-    /** Whatever else the stack refuses with a status, such as a path no endpoint serves. */
+    /**
+     * What the stack refuses before an endpoint runs: WebFlux raises each as a ResponseStatusException
+     * (unreadable body, method, media types, a path no endpoint serves), so its status says which.
+     */
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Problem> refusedByTheStack(ResponseStatusException e) {
+    ResponseEntity<Problem> refusedByTheStack(ResponseStatusException e, ServerHttpRequest request) {
         switch (e.getStatusCode().value()) {
             case 400:
-                return Problems.of(ReasonCode.MALFORMED_REQUEST, "the request could not be read");
+                return NestedExceptionUtils.getMostSpecificCause(e) instanceof DataBufferLimitException ? tooLarge() : malformed();
             case 404:
                 return Problems.of(ReasonCode.NOT_FOUND, "no resource at this path");
+            case 405:
+                return methodNotAllowed(request.getMethod());
+            case 406:
+                return notAcceptable();
             case 413:
                 return tooLarge();
+            case 415:
+                return unsupportedMediaType();
             default:
                 return unexpected(e);
         }
