@@ -57,11 +57,10 @@ public class LocalStores {
             if (answer.isSuccess()) {
                 return new StoreLookup.Found<>(answer.getResult());
             }
-            FailureReason reason = answer.getFailureReason();
-            if (reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT) {
+            if (activeElsewhere(answer.getFailureReason())) {
                 return new StoreLookup.NotOwner<>(partition);
             }
-            return new StoreLookup.NotReady<>(reason + ": " + answer.getFailureMessage());
+            return new StoreLookup.NotReady<>(answer.getFailureReason() + ": " + answer.getFailureMessage());
         } catch (InvalidStateStoreException | IllegalStateException e) {
             return new StoreLookup.NotReady<>(e.getMessage());
         }
@@ -85,8 +84,7 @@ public class LocalStores {
                     // every result is read, so that each one's resources (an iterator) are released
                     T value = read.apply(partition.getResult());
                     found = found == null ? value : found;
-                } else if (partition.getFailureReason() != FailureReason.NOT_ACTIVE
-                        && partition.getFailureReason() != FailureReason.NOT_PRESENT) {
+                } else if (!activeElsewhere(partition.getFailureReason())) {
                     return new StoreLookup.NotReady<>(partition.getFailureReason() + ": " + partition.getFailureMessage());
                 }
             }
@@ -122,6 +120,11 @@ public class LocalStores {
             owners.add(owner == null || HostInfo.unavailable().equals(owner.activeHost()) ? null : url(owner.activeHost()));
         }
         return Optional.of(owners);
+    }
+
+    /** The partition is not active on this instance: another one answers for it. */
+    private static boolean activeElsewhere(FailureReason reason) {
+        return reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT;
     }
 
     private static String url(HostInfo host) {
