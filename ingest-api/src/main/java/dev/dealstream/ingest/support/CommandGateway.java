@@ -47,8 +47,8 @@ public class CommandGateway {
      */
     public Mono<ResponseEntity<?>> execute(String topic, String key, Command command, CommandRequest request,
                                            HttpStatus succeeded) {
-        return Mono.fromFuture(submit(topic, key, command, request.respondAsync()))
-                .map(submission -> responses.toResponse(submission, succeeded));
+        return Mono.fromFuture(submit(topic, key, command, request.respondAsync())
+                .thenApplyAsync(submission -> responses.toResponse(submission, succeeded), request.answerOn()));
     }
 
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {
