@@ -153,7 +153,8 @@ final class OpenLoad {
         private SocketChannel channel;
         private SelectionKey key;
         private ByteBuffer out;
-        private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        // the answers measured here are small; thousands of connections each hold one buffer for the whole run
+        private final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         private Due inFlight;
 
         Connection(Selector selector) {
@@ -196,6 +197,9 @@ final class OpenLoad {
                         throw new IOException("closed by the server");
                     }
                     Response response = completeResponse();
+                    if (response == null && !in.hasRemaining()) {
+                        throw new IOException("an answer larger than " + in.capacity() + " bytes");
+                    }
                     if (response != null) {
                         Due done = inFlight;
                         inFlight = null;

@@ -6,6 +6,7 @@ import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class OutcomeClock implements AutoCloseable {
 
     final Latencies decisions = new Latencies();
+    /** The first part of {@link #decisions}: from due to the processor's decision (its {@code decidedAt}). */
+    final Latencies untilDecided = new Latencies();
+    /** The rest: from the decision to its outcome being visible, i.e. the wait for the commit. */
+    final Latencies untilVisible = new Latencies();
     final AtomicLong decided = new AtomicLong();
     /** Decisions for a request id that was already decided: must stay 0. */
     final AtomicLong duplicates = new AtomicLong();
@@ -38,6 +43,7 @@ final class OutcomeClock implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean measuring;
+    private volatile long measuringSince;
 
     OutcomeClock(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -57,8 +63,12 @@ final class OutcomeClock implements AutoCloseable {
         dueAt.put(requestId, dueNanos);
     }
 
-    /** Latencies are recorded only while measuring (not during warm-up); decisions are always counted. */
+    /**
+     * Latencies are recorded only for requests due while measuring (a warm-up request decided late is
+     * not one of them); decisions are always counted.
+     */
     void measure(boolean on) {
+        measuringSince = System.nanoTime();
         measuring = on;
     }
 
@@ -84,12 +94,24 @@ final class OutcomeClock implements AutoCloseable {
                 } else {
                     succeeded.add(record.key());
                 }
-                if (measuring) {
+                if (measuring && due >= measuringSince) {
                     decisions.add((now - due) / 1000);
+                    // decidedAt is the processor's wall clock: same machine, so same clock as ours
+                    long decidedAgoMicros = (System.currentTimeMillis() - outcome.decidedAt().toEpochMilli()) * 1000;
+                    long totalMicros = (now - due) / 1000;
+                    untilVisible.add(Math.max(0, Math.min(totalMicros, decidedAgoMicros)));
+                    untilDecided.add(Math.max(0, totalMicros - decidedAgoMicros));
                 }
             }
         }
         consumer.close();
+    }
+
+    /** How the decision latency divides: up to the processor's decision, and from it to the commit. */
+    String split() {
+        return String.format(Locale.ROOT, "until decided p50 %.1f / p99 %.1f ms; decided → visible p50 %.1f / p99 %.1f ms",
+                untilDecided.percentileMillis(50), untilDecided.percentileMillis(99),
+                untilVisible.percentileMillis(50), untilVisible.percentileMillis(99));
     }
 
     int undecided() {
