@@ -199,7 +199,7 @@ public final class ChargeBenchmark {
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
                 environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(), options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection,
-                decidedDuring / seconds, measured.http.summary(), clock.decisions.summary() + "; " + clock.split(), rejections, cpuShares,
+                decidedDuring / seconds, measured.http.summary(), clock.summary(), rejections, cpuShares,
                 exactness.exact() ? "exact" : "NOT EXACT", exactness.usersChecked(), exactness.mismatches(),
                 exactness.unreadable(), exactness.undecided(), exactness.secondDecisions(), exactness.unanswered());
     }

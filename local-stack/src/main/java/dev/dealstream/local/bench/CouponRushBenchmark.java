@@ -215,6 +215,6 @@ public final class CouponRushBenchmark {
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
                 environment.machine(), options.requests(), options.warmupSeconds(), options.requests(), options.quantity(),
                 options.connections(), options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection,
-                decidedPerSecond, measured.http.summary(), clock.decisions.summary() + "; " + clock.split(), refusals, cpuShares(cpu), exactness);
+                decidedPerSecond, measured.http.summary(), clock.summary(), refusals, cpuShares(cpu), exactness);
     }
 }

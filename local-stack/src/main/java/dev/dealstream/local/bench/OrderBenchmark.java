@@ -250,6 +250,6 @@ public final class OrderBenchmark {
                 environment.commit(), options.commandLine(), environment.jdk(), environment.machine(), options.users(), CHARGE,
                 options.warmupSeconds(), measuredRequests(), options.durationSeconds(), shape, options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection, decidedPerSecond,
-                measured.http.summary(), clock.decisions.summary() + "; " + clock.split(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
+                measured.http.summary(), clock.summary(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
     }
 }

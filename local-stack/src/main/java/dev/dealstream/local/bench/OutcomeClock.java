@@ -107,9 +107,10 @@ final class OutcomeClock implements AutoCloseable {
         consumer.close();
     }
 
-    /** How the decision latency divides: up to the processor's decision, and from it to the commit. */
-    String split() {
-        return String.format(Locale.ROOT, "until decided p50 %.1f / p99 %.1f ms; decided → visible p50 %.1f / p99 %.1f ms",
+    /** The decision latency, and how it divides: up to the processor's decision, and from it to the commit. */
+    String summary() {
+        return decisions.summary() + String.format(Locale.ROOT,
+                "; until decided p50 %.1f / p99 %.1f ms; decided → visible p50 %.1f / p99 %.1f ms",
                 untilDecided.percentileMillis(50), untilDecided.percentileMillis(99),
                 untilVisible.percentileMillis(50), untilVisible.percentileMillis(99));
     }

@@ -201,7 +201,7 @@ public final class PopularReadBenchmark {
                 LocalDate.now(), options.rate(), options.orderRate(), environment.commit(), options.commandLine(),
                 environment.jdk(), environment.machine(), options.users(), options.products(), options.warmupSeconds(),
                 options.durationSeconds(), options.connections(), options.rate(), reads.sent.get(), reads.answered.get(),
-                statuses(reads), reads.http.summary(), ordersDecided, statuses(orders), clock.decisions.summary(),
+                statuses(reads), reads.http.summary(), ordersDecided, statuses(orders), clock.summary(),
                 cpuShares(cpu), exactness);
     }
 
