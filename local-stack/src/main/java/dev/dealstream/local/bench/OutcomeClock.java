@@ -25,11 +25,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class OutcomeClock implements AutoCloseable {
 
-    final Latencies decisions = new Latencies();
+    private final Latencies decisions = new Latencies();
     /** The first part of {@link #decisions}: from due to the processor's decision (its {@code decidedAt}). */
-    final Latencies untilDecided = new Latencies();
+    private final Latencies untilDecided = new Latencies();
     /** The rest: from the decision to its outcome being visible, i.e. the wait for the commit. */
-    final Latencies untilVisible = new Latencies();
+    private final Latencies untilVisible = new Latencies();
     final AtomicLong decided = new AtomicLong();
     /** Decisions for a request id that was already decided: must stay 0. */
     final AtomicLong duplicates = new AtomicLong();
@@ -95,10 +95,10 @@ final class OutcomeClock implements AutoCloseable {
                     succeeded.add(record.key());
                 }
                 if (measuring && due >= measuringSince) {
-                    decisions.add((now - due) / 1000);
+                    long totalMicros = (now - due) / 1000;
+                    decisions.add(totalMicros);
                     // decidedAt is the processor's wall clock: same machine, so same clock as ours
                     long decidedAgoMicros = (System.currentTimeMillis() - outcome.decidedAt().toEpochMilli()) * 1000;
-                    long totalMicros = (now - due) / 1000;
                     untilVisible.add(Math.max(0, Math.min(totalMicros, decidedAgoMicros)));
                     untilDecided.add(Math.max(0, totalMicros - decidedAgoMicros));
                 }
