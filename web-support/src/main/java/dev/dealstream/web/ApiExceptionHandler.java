@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Every error any Dealstream service answers is a problem with a reason code, never a bare 500 page.
- * This part holds what both web stacks share; {@link ServletApiExceptionHandler} and
- * {@link ReactiveApiExceptionHandler} map each stack's own exceptions.
+ * This part holds what both web stacks share; {@link ServletApiExceptionHandler} (a controller advice)
+ * and {@link ReactiveApiExceptionHandler} (a WebExceptionHandler) map each stack's own exceptions.
  */
 public abstract class ApiExceptionHandler {
 

@@ -6,35 +6,41 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.JsonNode;
 
-/** What a WebFlux service answers for input its stack or its endpoints refuse: problems with reason codes. */
+/**
+ * What a WebFlux service with {@link ReactiveEndpoints} answers for input its stack or its endpoints
+ * refuse: problems with reason codes.
+ */
 class ReactiveApiExceptionHandlerTest {
 
     private static final int MAX_BODY_BYTES = 1024;
 
-    @RestController
-    static class EchoController {
-        @PostMapping(path = "/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
-        JsonNode echo(@RequestBody JsonNode body) {
-            if (body.has("refuse")) {
-                throw new ApiException(ReasonCode.INVALID_AMOUNT, "refused on purpose");
-            }
-            return body;
-        }
-    }
+    private static final RouterFunction<ServerResponse> ECHO = ReactiveEndpoints.endpoint(HttpMethod.POST, "/echo",
+            request -> ReactiveEndpoints.jsonBody(request).flatMap(body -> {
+                if (body.has("refuse")) {
+                    throw new ApiException(ReasonCode.INVALID_AMOUNT, "refused on purpose");
+                }
+                return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            }));
 
-    private final WebTestClient client = WebTestClient.bindToController(new EchoController())
-            .controllerAdvice(new ReactiveApiExceptionHandler(MAX_BODY_BYTES))
-            .webFilter(new BodySizeLimitWebFilter(MAX_BODY_BYTES))
-            .httpMessageCodecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+    private final WebTestClient client = WebTestClient.bindToRouterFunction(ECHO)
+            // empty(): the default strategies would answer the stack's refusals before the handler under test
+            .handlerStrategies(HandlerStrategies.empty()
+                    .codecs(codecs -> {
+                        codecs.registerDefaults(true);
+                        codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES);
+                    })
+                    .webFilter(new BodySizeLimitWebFilter(MAX_BODY_BYTES))
+                    .exceptionHandler(new ReactiveApiExceptionHandler(MAX_BODY_BYTES))
+                    .build())
             .build();
 
     @Test

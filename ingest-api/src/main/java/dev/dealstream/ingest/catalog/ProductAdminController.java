@@ -1,6 +1,7 @@
 package dev.dealstream.ingest.catalog;
 
 import dev.dealstream.ingest.support.BodyFields;
+import dev.dealstream.ingest.support.CommandEndpoints;
 import dev.dealstream.ingest.support.CommandGateway;
 import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
@@ -11,15 +12,14 @@ import dev.dealstream.topics.catalog.DefineTimeSale;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * The catalog's admin endpoints: define a product, change its stock, put it on sale. Each is a
  * command keyed by the product, decided by the product's task.
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class ProductAdminController {
 
     private final CommandGateway gateway;
@@ -36,9 +36,17 @@ class ProductAdminController {
         this.gateway = gateway;
     }
 
-    @PutMapping(path = "/api/v1/admin/products/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> define(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
-        ProductId product = PathIds.productId(productId);
+    @Bean
+    RouterFunction<ServerResponse> productAdminRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/products/{productId}",
+                        CommandEndpoints.withJsonBody("productId", PathIds::productId, this::define))
+                .and(ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/admin/products/{productId}/stock",
+                        CommandEndpoints.withJsonBody("productId", PathIds::productId, this::adjustStock)))
+                .and(ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/time-sales/{saleId}",
+                        CommandEndpoints.withJsonBody("saleId", PathIds::saleId, this::defineTimeSale)));
+    }
+
+    private Mono<ServerResponse> define(ProductId product, CommandRequest request, JsonNode body) {
         DefineProduct command = new DefineProduct(request.requestId(), product,
                 BodyFields.text(body, "name", ReasonCode.INVALID_PRODUCT),
                 BodyFields.integer(body, "price", ReasonCode.INVALID_PRODUCT), Instant.now());
@@ -46,9 +54,7 @@ class ProductAdminController {
         return gateway.execute(Topics.PRODUCT_COMMANDS, product.key(), command, request, HttpStatus.OK);
     }
 
-    @PostMapping(path = "/api/v1/admin/products/{productId}/stock", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> adjustStock(@PathVariable String productId, CommandRequest request, @RequestBody JsonNode body) {
-        ProductId product = PathIds.productId(productId);
+    private Mono<ServerResponse> adjustStock(ProductId product, CommandRequest request, JsonNode body) {
         AdjustStock command = new AdjustStock(request.requestId(), product,
                 BodyFields.intValue(body, "quantity", ReasonCode.INVALID_STOCK_ADJUSTMENT), Instant.now());
         refuseIfInvalid(command.violation(), ReasonCode.INVALID_STOCK_ADJUSTMENT);
@@ -56,9 +62,7 @@ class ProductAdminController {
     }
 
     /** Keyed by the sale's product, whose task sees every sale of the product and refuses overlaps. */
-    @PutMapping(path = "/api/v1/admin/time-sales/{saleId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> defineTimeSale(@PathVariable String saleId, CommandRequest request, @RequestBody JsonNode body) {
-        long sale = PathIds.saleId(saleId);
+    private Mono<ServerResponse> defineTimeSale(long sale, CommandRequest request, JsonNode body) {
         long product = BodyFields.positiveId(body, "productId", ReasonCode.INVALID_PRODUCT_ID, "product id");
         DefineTimeSale command = new DefineTimeSale(request.requestId(), sale, new ProductId(product),
                 BodyFields.integer(body, "salePrice", ReasonCode.INVALID_TIME_SALE),

@@ -1,6 +1,7 @@
 package dev.dealstream.ingest.coupon;
 
 import dev.dealstream.ingest.support.BodyFields;
+import dev.dealstream.ingest.support.CommandEndpoints;
 import dev.dealstream.ingest.support.CommandGateway;
 import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
@@ -10,19 +11,19 @@ import dev.dealstream.topics.coupon.DefineCampaign;
 import dev.dealstream.topics.coupon.DiscountType;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v1/admin/coupon-campaigns/{campaignId}}: define a coupon campaign or change one. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class CampaignAdminController {
 
     private static final ReasonCode INVALID = ReasonCode.INVALID_CAMPAIGN;
@@ -33,10 +34,13 @@ class CampaignAdminController {
         this.gateway = gateway;
     }
 
-    @PutMapping(path = "/api/v1/admin/coupon-campaigns/{campaignId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> define(
-            @PathVariable String campaignId, CommandRequest request, @RequestBody JsonNode body) {
-        CampaignId campaign = PathIds.campaignId(campaignId);
+    @Bean
+    RouterFunction<ServerResponse> campaignAdminRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/coupon-campaigns/{campaignId}",
+                CommandEndpoints.withJsonBody("campaignId", PathIds::campaignId, this::define));
+    }
+
+    private Mono<ServerResponse> define(CampaignId campaign, CommandRequest request, JsonNode body) {
         Long minOrderAmount = BodyFields.optionalInteger(body, "minOrderAmount", INVALID);
         DefineCampaign command = new DefineCampaign(request.requestId(), campaign,
                 BodyFields.text(body, "name", INVALID),

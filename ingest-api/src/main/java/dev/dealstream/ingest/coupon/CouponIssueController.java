@@ -1,6 +1,7 @@
 package dev.dealstream.ingest.coupon;
 
 import dev.dealstream.ingest.support.BodyFields;
+import dev.dealstream.ingest.support.CommandEndpoints;
 import dev.dealstream.ingest.support.CommandGateway;
 import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
@@ -9,14 +10,14 @@ import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.coupon.IssueCoupon;
 import dev.dealstream.web.PathIds;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/coupon-campaigns/{campaignId}/issues}: ask for a coupon. The request is keyed by
  * the campaign, so the campaign's task decides it in arrival order; 201 with the coupon when issued.
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class CouponIssueController {
 
     private final CommandGateway gateway;
@@ -33,10 +34,13 @@ class CouponIssueController {
         this.gateway = gateway;
     }
 
-    @PostMapping(path = "/api/v1/coupon-campaigns/{campaignId}/issues", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> issue(
-            @PathVariable String campaignId, CommandRequest request, @RequestBody JsonNode body) {
-        CampaignId campaign = PathIds.campaignId(campaignId);
+    @Bean
+    RouterFunction<ServerResponse> couponIssueRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/coupon-campaigns/{campaignId}/issues",
+                CommandEndpoints.withJsonBody("campaignId", PathIds::campaignId, this::issue));
+    }
+
+    private Mono<ServerResponse> issue(CampaignId campaign, CommandRequest request, JsonNode body) {
         long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");
         IssueCoupon command = new IssueCoupon(request.requestId(), campaign, new UserId(user), Instant.now());
         return gateway.execute(Topics.COUPON_ISSUE_REQUESTS, campaign.key(), command, request, HttpStatus.CREATED);

@@ -13,16 +13,17 @@ import dev.dealstream.topics.order.OrderLine;
 import dev.dealstream.topics.order.PlaceOrder;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * user (an order id names its user), whose task owns the balance, the coupons and the order; the call
  * waits until the order's saga has ended.
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class OrderController {
 
     private final CommandGateway gateway;
@@ -40,8 +41,18 @@ class OrderController {
         this.gateway = gateway;
     }
 
-    @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> place(CommandRequest request, @RequestBody JsonNode body) {
+    @Bean
+    RouterFunction<ServerResponse> orderRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/orders", this::place)
+                .and(ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/orders/{orderId}/cancel", this::cancel));
+    }
+
+    Mono<ServerResponse> place(ServerRequest http) {
+        CommandRequest request = CommandRequest.of(http);
+        return ReactiveEndpoints.jsonBody(http).flatMap(body -> place(request, body));
+    }
+
+    private Mono<ServerResponse> place(CommandRequest request, JsonNode body) {
         long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");
         PlaceOrder command = new PlaceOrder(request.requestId(), new UserId(user), lines(body),
                 BodyFields.text(body, "couponId", ReasonCode.INVALID_ORDER), Instant.now());
@@ -52,9 +63,9 @@ class OrderController {
         return gateway.execute(Topics.ORDER_REQUESTS, command.userId().key(), command, request, HttpStatus.CREATED);
     }
 
-    @PostMapping("/api/v1/orders/{orderId}/cancel")
-    Mono<ResponseEntity<?>> cancel(@PathVariable String orderId, CommandRequest request) {
-        OrderId order = PathIds.orderId(orderId);
+    Mono<ServerResponse> cancel(ServerRequest http) {
+        OrderId order = PathIds.orderId(http.pathVariable("orderId"));
+        CommandRequest request = CommandRequest.of(http);
         CancelOrder command = new CancelOrder(request.requestId(), order, Instant.now());
         return gateway.execute(Topics.ORDER_REQUESTS, order.userId().key(), command, request, HttpStatus.OK);
     }

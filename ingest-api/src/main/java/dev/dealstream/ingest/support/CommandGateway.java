@@ -9,8 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,10 +45,11 @@ public class CommandGateway {
      * Submits {@code command} keyed by {@code key} and answers the HTTP call with its outcome,
      * {@code succeeded} being the status of a success; with {@code respond-async} it answers 202 once written.
      */
-    public Mono<ResponseEntity<?>> execute(String topic, String key, Command command, CommandRequest request,
-                                           HttpStatus succeeded) {
+    public Mono<ServerResponse> execute(String topic, String key, Command command, CommandRequest request,
+                                       HttpStatus succeeded) {
         return Mono.fromFuture(submit(topic, key, command, request.respondAsync())
-                .thenApplyAsync(submission -> responses.toResponse(submission, succeeded), request.answerOn()));
+                        .thenApplyAsync(submission -> responses.toResponse(submission, succeeded), request.answerOn()))
+                .flatMap(response -> response);
     }
 
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectWriter;
 
 /** The HTTP answer for where a submitted command stands. */
@@ -25,7 +27,13 @@ class CommandResponses {
     }
 
     /** @param succeeded the status of a successful outcome (200 for updates, 201 for creations) */
-    ResponseEntity<?> toResponse(Submission submission, HttpStatus succeeded) {
+    Mono<ServerResponse> toResponse(Submission submission, HttpStatus succeeded) {
+        ResponseEntity<?> answer = answer(submission, succeeded);
+        return ServerResponse.status(answer.getStatusCode()).headers(headers -> headers.addAll(answer.getHeaders()))
+                .bodyValue(answer.getBody());
+    }
+
+    private ResponseEntity<?> answer(Submission submission, HttpStatus succeeded) {
         if (submission instanceof Submission.Decided decided) {
             if (decided.outcome() instanceof Outcome.Succeeded success) {
                 // as bytes, so the answer goes out with a Content-Length in one write instead of chunked

@@ -12,17 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-/** Wires the producer, the outcome listener, the gateway and the command endpoints' argument. */
+/** Wires the producer, the outcome listener and the gateway the command endpoints submit through. */
 @Configuration(proxyBeanMethods = false)
-class IngestConfiguration implements WebFluxConfigurer {
-
-    @Override
-    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-        configurer.addCustomResolver(new CommandRequestResolver());
-    }
+class IngestConfiguration {
 
     @Bean
     KafkaTemplate<String, Object> commandTemplate(KafkaProperties kafka) {

@@ -1,6 +1,7 @@
 package dev.dealstream.ingest.user;
 
 import dev.dealstream.ingest.support.BodyFields;
+import dev.dealstream.ingest.support.CommandEndpoints;
 import dev.dealstream.ingest.support.CommandGateway;
 import dev.dealstream.ingest.support.CommandRequest;
 import dev.dealstream.topics.ReasonCode;
@@ -10,19 +11,19 @@ import dev.dealstream.topics.user.RegisterUser;
 import dev.dealstream.topics.user.User;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v1/admin/users/{userId}}: register a user or rename one. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class UserAdminController {
 
     private final CommandGateway gateway;
@@ -31,10 +32,13 @@ class UserAdminController {
         this.gateway = gateway;
     }
 
-    @PutMapping(path = "/api/v1/admin/users/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> register(
-            @PathVariable String userId, CommandRequest request, @RequestBody JsonNode body) {
-        UserId user = PathIds.userId(userId);
+    @Bean
+    RouterFunction<ServerResponse> userAdminRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/users/{userId}",
+                CommandEndpoints.withJsonBody("userId", PathIds::userId, this::register));
+    }
+
+    private Mono<ServerResponse> register(UserId user, CommandRequest request, JsonNode body) {
         String name = BodyFields.text(body, "name", ReasonCode.INVALID_USER);
         if (!User.isValidName(name)) {
             throw new ApiException(ReasonCode.INVALID_USER, "a user name has 1-" + User.MAX_NAME_LENGTH + " characters and is not blank");
