@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * <p>Options: {@code --rate=5000} charges/s, {@code --warmup=60} and {@code --duration=60} seconds,
  * {@code --users=100000}, {@code --connections=2048} (each call holds its connection until its decision,
  * so fewer connections cap the rate: 64 of them capped a run near 1,500/s), {@code --attach} to use a
- * stack already running on the default ports instead of starting a fresh one,
+ * stack already running on the default ports instead of starting a fresh one (with users of its own),
  * {@code --record=docs/benchmarks.md} ({@code --record=} for none).
  */
 public final class ChargeBenchmark {
@@ -45,6 +45,7 @@ public final class ChargeBenchmark {
     private static final int INGEST_PORT = 8080;
 
     private final Options options;
+    private final long userBase;
     /** Only for the exactness check, after the measurement. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -65,6 +66,10 @@ public final class ChargeBenchmark {
 
     private ChargeBenchmark(Options options) {
         this.options = options;
+        // attached to a stack that earlier runs charged, this run's users are a block of their own, so
+        // the balance check sees only this run's charges (one block per minute; a run takes longer)
+        this.userBase = options.attach() ? USER_BASE + (System.currentTimeMillis() / 60_000 % 10_000 + 1) * 1_000_000
+                : USER_BASE;
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,7 +115,7 @@ public final class ChargeBenchmark {
     }
 
     private OpenLoad.Call register(long i) {
-        long user = USER_BASE + i + 1;
+        long user = userBase + i + 1;
         String requestId = "bench-" + runId + "-u-" + user;
         // set-up, not measured: no need to hold calls open while the JVMs are still cold
         return new OpenLoad.Call(requestId, OpenLoad.request("PUT", INGEST_HOST, "/api/v1/admin/users/" + user,
@@ -119,7 +124,7 @@ public final class ChargeBenchmark {
 
     private OpenLoad.Call charge(String phase, long i) {
         // a stride through the users so consecutive charges hit different users and partitions
-        long user = USER_BASE + (i * 7_919 % options.users()) + 1;
+        long user = userBase + (i * 7_919 % options.users()) + 1;
         long amount = 1_000 + (i % 10) * 100;
         String requestId = "bench-" + runId + "-" + phase + "-" + i;
         charges.put(requestId, new long[] {user, amount});
