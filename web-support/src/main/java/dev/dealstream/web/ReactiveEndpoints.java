@@ -24,7 +24,11 @@ public final class ReactiveEndpoints {
     private ReactiveEndpoints() {
     }
 
-    /** {@code method} on {@code path} (a URI template such as {@code /users/{userId}}) runs {@code handler}. */
+    /**
+     * {@code method} on {@code path} (a URI template such as {@code /users/{userId}}) runs {@code handler};
+     * any other method on that path is 405. So a path has one endpoint: a second one on the same path
+     * would be shadowed by the first one's 405.
+     */
     public static RouterFunction<ServerResponse> endpoint(HttpMethod method, String path,
                                                           HandlerFunction<ServerResponse> handler) {
         return RouterFunctions.route(RequestPredicates.method(method).and(RequestPredicates.path(path)), handler)

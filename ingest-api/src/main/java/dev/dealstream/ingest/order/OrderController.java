@@ -47,7 +47,7 @@ class OrderController {
                 .and(ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/orders/{orderId}/cancel", this::cancel));
     }
 
-    Mono<ServerResponse> place(ServerRequest http) {
+    private Mono<ServerResponse> place(ServerRequest http) {
         CommandRequest request = CommandRequest.of(http);
         return ReactiveEndpoints.jsonBody(http).flatMap(body -> place(request, body));
     }
@@ -63,7 +63,7 @@ class OrderController {
         return gateway.execute(Topics.ORDER_REQUESTS, command.userId().key(), command, request, HttpStatus.CREATED);
     }
 
-    Mono<ServerResponse> cancel(ServerRequest http) {
+    private Mono<ServerResponse> cancel(ServerRequest http) {
         OrderId order = PathIds.orderId(http.pathVariable("orderId"));
         CommandRequest request = CommandRequest.of(http);
         CancelOrder command = new CancelOrder(request.requestId(), order, Instant.now());
