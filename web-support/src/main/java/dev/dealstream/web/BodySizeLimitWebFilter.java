@@ -1,10 +1,6 @@
 package dev.dealstream.web;
 
-import dev.dealstream.topics.Problem;
 import dev.dealstream.topics.ReasonCode;
-import dev.dealstream.topics.support.Json;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -28,11 +24,7 @@ public class BodySizeLimitWebFilter implements WebFilter {
         if (exchange.getRequest().getHeaders().getContentLength() <= maxBytes) {
             return chain.filter(exchange);
         }
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(ReasonCode.PAYLOAD_TOO_LARGE.httpStatus()));
-        response.getHeaders().setContentType(Problems.PROBLEM_JSON);
-        byte[] problem = Json.mapper().writeValueAsBytes(
-                Problem.of(ReasonCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.refusal(maxBytes)));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
+        return Problems.write(Problems.of(ReasonCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.refusal(maxBytes)),
+                exchange.getResponse());
     }
 }

@@ -2,9 +2,12 @@ package dev.dealstream.web;
 
 import dev.dealstream.topics.Problem;
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.support.Json;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
 
 /** {@code application/problem+json} answers with a reason code. */
 public final class Problems {
@@ -25,5 +28,13 @@ public final class Problems {
             response.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return response.body(problem);
+    }
+
+    /** Writes {@code answer} as a WebFlux response, where no message converter runs (filters, exception handlers). */
+    public static Mono<Void> write(ResponseEntity<Problem> answer, ServerHttpResponse response) {
+        response.setStatusCode(answer.getStatusCode());
+        response.getHeaders().putAll(answer.getHeaders());
+        byte[] body = Json.mapper().writeValueAsBytes(answer.getBody());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

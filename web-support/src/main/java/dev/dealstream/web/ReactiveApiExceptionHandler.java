@@ -2,7 +2,6 @@ package dev.dealstream.web;
 
 import dev.dealstream.topics.Problem;
 import dev.dealstream.topics.ReasonCode;
-import dev.dealstream.topics.support.Json;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -38,11 +37,7 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler implements 
         if (response.isCommitted() || !(error instanceof Exception exception)) {
             return Mono.error(error);
         }
-        ResponseEntity<Problem> answer = problemFor(exception, exchange.getRequest().getMethod());
-        response.setStatusCode(answer.getStatusCode());
-        response.getHeaders().putAll(answer.getHeaders());
-        byte[] body = Json.mapper().writeValueAsBytes(answer.getBody());
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return Problems.write(problemFor(exception, exchange.getRequest().getMethod()), response);
     }
 
     ResponseEntity<Problem> problemFor(Exception error, HttpMethod method) {

@@ -119,8 +119,9 @@ final class OutcomeClock implements AutoCloseable {
     }
 
     /**
-     * The two fields of an outcome the clock needs, read from its JSON without building the outcome:
-     * the clock shares the cores it measures, and binding every outcome was a third of its CPU.
+     * What the clock needs of an outcome (refused with which code, decided when), read from its JSON
+     * without building the outcome: the clock shares the cores it measures, and binding every outcome
+     * was a third of its CPU.
      */
     private record Decision(String rejectedFor, Instant decidedAt) {
 
