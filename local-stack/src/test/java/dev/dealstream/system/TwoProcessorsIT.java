@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dealstream.processor.ranking.RankingTopology;
 import dev.dealstream.topics.QueryableStores;
+import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.KeyPartitioner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,23 @@ class TwoProcessorsIT {
         }
         assertThat(stack.http.get(query + "/api/v1/requests/two-never-sent").body().get("status").asString())
                 .isEqualTo("PENDING");
+    }
+
+    @Test
+    void anOutcomeIsPublishedOnThePartitionOfTheTaskThatDecidedIt() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownersOfWallets().containsAll(List.of(first, second)));
+
+        for (long user = 2201; user <= 2220; user++) {
+            registerAndCharge(user, "Idempotency-Key", "partition-charge-" + user);
+        }
+
+        Map<String, Integer> outcomePartitions = stack.readCommitted(Topics.REQUEST_OUTCOMES).stream()
+                .filter(record -> record.key().startsWith("partition-charge-"))
+                .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::partition));
+        for (long user = 2201; user <= 2220; user++) {
+            assertThat(outcomePartitions).containsEntry("partition-charge-" + user,
+                    KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS));
+        }
     }
 
     /** Registers {@code user} and charges 10 won per unit of its id, each answered 200. */

@@ -1,8 +1,6 @@
 package dev.dealstream.processor.support;
 
 import dev.dealstream.topics.Topics;
-import dev.dealstream.topics.request.Outcome;
-import dev.dealstream.topics.support.JsonSerde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
@@ -26,6 +24,6 @@ public record CommandTask(String name) {
     public void addTo(Topology topology, TopologySettings settings, String... processors) {
         topology.addStateStore(RequestLog.storeBuilder(requestLogStore(), settings.requestRetention()), processors);
         topology.addSink(outcomesSink(), Topics.REQUEST_OUTCOMES,
-                new StringSerializer(), JsonSerde.of(Outcome.class), processors);
+                new StringSerializer(), TaskPartitionOutcome.serializer(), TaskPartitionOutcome.partitioner(), processors);
     }
 }

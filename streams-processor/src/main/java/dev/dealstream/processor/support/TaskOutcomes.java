@@ -45,6 +45,7 @@ public final class TaskOutcomes {
         if (replay) {
             headers.add(HeaderNames.REPLAY, "true".getBytes(StandardCharsets.UTF_8));
         }
-        context.forward(new Record<String, Object>(outcome.requestId(), outcome, timestamp, headers), task.outcomesSink());
+        TaskPartitionOutcome routed = new TaskPartitionOutcome(outcome, context.taskId().partition());
+        context.forward(new Record<String, Object>(outcome.requestId(), routed, timestamp, headers), task.outcomesSink());
     }
 }
