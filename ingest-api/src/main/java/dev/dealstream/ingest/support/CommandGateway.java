@@ -2,9 +2,7 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.Command;
 import dev.dealstream.topics.request.Outcome;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +26,12 @@ public class CommandGateway {
 
     private final KafkaTemplate<String, Object> kafka;
     private final OutcomeWaiters waiters;
-    private final Duration outcomeWait;
     private final int maxWaiting;
     private final CommandResponses responses;
 
-    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, Duration outcomeWait, int maxWaiting,
-                   CommandResponses responses) {
+    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, int maxWaiting, CommandResponses responses) {
         this.kafka = kafka;
         this.waiters = waiters;
-        this.outcomeWait = outcomeWait;
         this.maxWaiting = maxWaiting;
         this.responses = responses;
     }
@@ -65,18 +60,16 @@ public class CommandGateway {
                 waiter.outcome().completeExceptionally(error);
             }
         });
-        return waiter.outcome()
-                .completeOnTimeout(null, outcomeWait.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((outcome, error) -> {
-                    waiters.forget(waiter);
-                    if (error != null) {
-                        return notAccepted(command, error);
-                    }
-                    if (outcome == null) {
-                        return new Submission.Pending(command.requestId(), false);
-                    }
-                    return decided(command, outcome);
-                });
+        return waiter.outcome().handle((outcome, error) -> {
+            waiters.forget(waiter);
+            if (error != null) {
+                return notAccepted(command, error);
+            }
+            if (outcome == null) {
+                return new Submission.Pending(command.requestId(), false);
+            }
+            return decided(command, outcome);
+        });
     }
 
     private static Submission decided(Command command, Outcome outcome) {
