@@ -2,7 +2,11 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.Command;
 import dev.dealstream.topics.request.Outcome;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +30,20 @@ public class CommandGateway {
 
     private final KafkaTemplate<String, Object> kafka;
     private final OutcomeWaiters waiters;
+    private final ScheduledExecutorService timeouts;
+    private final Duration outcomeWait;
     private final int maxWaiting;
     private final CommandResponses responses;
 
-    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, int maxWaiting, CommandResponses responses) {
+    /**
+     * @param timeouts ends the waits that run out (a call's timeout is cancelled when it is answered)
+     */
+    CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, ScheduledExecutorService timeouts,
+                   Duration outcomeWait, int maxWaiting, CommandResponses responses) {
         this.kafka = kafka;
         this.waiters = waiters;
+        this.timeouts = timeouts;
+        this.outcomeWait = outcomeWait;
         this.maxWaiting = maxWaiting;
         this.responses = responses;
     }
@@ -60,16 +72,20 @@ public class CommandGateway {
                 waiter.outcome().completeExceptionally(error);
             }
         });
-        return waiter.outcome().handle((outcome, error) -> {
-            waiters.forget(waiter);
-            if (error != null) {
-                return notAccepted(command, error);
-            }
-            if (outcome == null) {
-                return new Submission.Pending(command.requestId(), false);
-            }
-            return decided(command, outcome);
-        });
+        ScheduledFuture<?> timeout =
+                timeouts.schedule(() -> waiter.outcome().complete(null), outcomeWait.toNanos(), TimeUnit.NANOSECONDS);
+        return waiter.outcome()
+                .handle((outcome, error) -> {
+                    timeout.cancel(false);
+                    waiters.forget(waiter);
+                    if (error != null) {
+                        return notAccepted(command, error);
+                    }
+                    if (outcome == null) {
+                        return new Submission.Pending(command.requestId(), false);
+                    }
+                    return decided(command, outcome);
+                });
     }
 
     private static Submission decided(Command command, Outcome outcome) {

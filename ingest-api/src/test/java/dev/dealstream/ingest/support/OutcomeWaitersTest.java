@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.ChargeResult;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class OutcomeWaitersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    private static final Duration WAIT = Duration.ofSeconds(2);
 
-    private final OutcomeWaiters waiters = new OutcomeWaiters(WAIT);
+    private final OutcomeWaiters waiters = new OutcomeWaiters();
 
     @Test
     void oneOutcomeAnswersEveryCallWaitingForTheSameRequest() {
@@ -63,51 +61,6 @@ class OutcomeWaitersTest {
         assertThat(late.outcome()).isNotDone();
         waiters.complete(outcome("r1", "f1"));
         assertThat(late.outcome()).isDone();
-    }
-
-    @Test
-    void aCallStillWaitingWhenItsWaitIsOverIsAnsweredEmpty() {
-        OutcomeWaiters.Waiter waiter = waiters.register("r1", "f1");
-
-        waiters.expireOverdue(waiter.deadlineNanos() - 1);
-        assertThat(waiter.outcome()).isNotDone();
-        waiters.expireOverdue(waiter.deadlineNanos());
-
-        assertThat(waiter.outcome()).isCompletedWithValue(null);
-    }
-
-    @Test
-    void onlyTheCallsWhoseWaitIsOverAreEnded() {
-        OutcomeWaiters.Waiter first = waiters.register("r1", "f1");
-        OutcomeWaiters.Waiter second = waiters.register("r2", "f2");
-        OutcomeWaiters.Waiter third = waiters.register("r3", "f3");
-
-        waiters.expireOverdue(second.deadlineNanos());
-
-        assertThat(first.outcome()).isCompletedWithValue(null);
-        assertThat(second.outcome()).isCompletedWithValue(null);
-        assertThat(third.outcome()).isNotDone();
-        waiters.expireOverdue(third.deadlineNanos());
-        assertThat(third.outcome()).isCompletedWithValue(null);
-    }
-
-    @Test
-    void aCallAnsweredBeforeItsWaitIsOverKeepsItsOutcome() {
-        OutcomeWaiters.Waiter waiter = waiters.register("r1", "f1");
-        Outcome outcome = outcome("r1", "f1");
-        waiters.complete(outcome);
-
-        waiters.expireOverdue(waiter.deadlineNanos() + WAIT.toNanos());
-
-        assertThat(waiter.outcome()).isCompletedWithValue(outcome);
-    }
-
-    @Test
-    void aCallWaitsAsLongAsConfigured() {
-        long before = System.nanoTime();
-        OutcomeWaiters.Waiter waiter = waiters.register("r1", "f1");
-
-        assertThat(waiter.deadlineNanos() - before).isBetween(WAIT.toNanos(), WAIT.toNanos() + Duration.ofSeconds(1).toNanos());
     }
 
     private static Outcome outcome(String requestId, String fingerprint) {
