@@ -26,11 +26,10 @@ class CommandGatewayTest {
     private static final Duration WAIT = Duration.ofMillis(200);
 
     private final OutcomeWaiters waiters = new OutcomeWaiters();
-    private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1);
+    private final ScheduledThreadPoolExecutor timeouts = CommandGateway.newTimeoutScheduler();
     private final CommandGateway gateway;
 
     CommandGatewayTest() {
-        timeouts.setRemoveOnCancelPolicy(true);
         // the unit under test is the wait, not the send: Kafka's MockProducer acknowledges every record
         KafkaTemplate<String, Object> kafka = new KafkaTemplate<>(new MockProducerFactory<>(() ->
                 new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(Object.class))));
