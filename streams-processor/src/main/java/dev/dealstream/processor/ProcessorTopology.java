@@ -23,7 +23,7 @@ public final class ProcessorTopology {
     public static Topology build(TopologySettings settings) {
         Topology topology = new Topology();
         WalletTopology.addTo(topology, settings, ACCOUNT_TASK);
-        UserTopology.addTo(topology, ACCOUNT_TASK);
+        UserTopology.addTo(topology, settings, ACCOUNT_TASK);
         RegisteredUsersTopology.addTo(topology);
         CouponTopology.addTo(topology, settings);
         ProductTopology.addTo(topology, settings);

@@ -5,6 +5,7 @@ import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.topics.Command;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.request.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,8 +29,9 @@ final class ProductCommandProcessor<C extends Command> implements Processor<Stri
     private final Decide<C> decide;
     private KeyValueStore<String, StockedProduct> products;
 
-    ProductCommandProcessor(Class<C> type, Function<C, ProductId> productOf, Decide<C> decide, CommandTask task) {
-        this.pipeline = new CommandPipeline<>(type, command -> productOf.apply(command).key(), task);
+    ProductCommandProcessor(Class<C> type, Function<C, ProductId> productOf, Decide<C> decide, CommandTask task,
+                            Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(type, command -> productOf.apply(command).key(), task, requestRetention);
         this.productOf = productOf;
         this.decide = decide;
     }

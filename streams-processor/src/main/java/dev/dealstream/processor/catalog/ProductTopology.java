@@ -44,11 +44,11 @@ public final class ProductTopology {
 
     public static void addTo(Topology topology, TopologySettings settings) {
         CommandSource.add(topology, Topics.PRODUCT_COMMANDS, DEFINE_PROCESSOR, () -> new ProductCommandProcessor<>(
-                DefineProduct.class, DefineProduct::productId, Products::define, PRODUCT_TASK));
+                DefineProduct.class, DefineProduct::productId, Products::define, PRODUCT_TASK, settings.requestRetention()));
         CommandSource.add(topology, Topics.STOCK_ADJUSTMENTS, ADJUST_PROCESSOR, () -> new ProductCommandProcessor<>(
-                AdjustStock.class, AdjustStock::productId, Products::adjustStock, PRODUCT_TASK));
+                AdjustStock.class, AdjustStock::productId, Products::adjustStock, PRODUCT_TASK, settings.requestRetention()));
         CommandSource.add(topology, Topics.TIME_SALE_COMMANDS, TIME_SALE_PROCESSOR, () -> new ProductCommandProcessor<>(
-                DefineTimeSale.class, DefineTimeSale::productId, Products::defineSale, PRODUCT_TASK));
+                DefineTimeSale.class, DefineTimeSale::productId, Products::defineSale, PRODUCT_TASK, settings.requestRetention()));
         CommandSource.add(topology, Topics.STOCK_REQUESTS, STOCK_PROCESSOR, StockRequestProcessor::new);
         // cached: a product on a flash sale is read and written once per order, its changelog needs it once per commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS),

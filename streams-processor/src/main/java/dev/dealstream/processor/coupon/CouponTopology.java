@@ -41,8 +41,10 @@ public final class CouponTopology {
     }
 
     public static void addTo(Topology topology, TopologySettings settings) {
-        CommandSource.add(topology, Topics.CAMPAIGN_COMMANDS, DEFINE_PROCESSOR, () -> new DefineCampaignProcessor(CAMPAIGN_TASK));
-        CommandSource.add(topology, Topics.COUPON_ISSUE_REQUESTS, ISSUE_PROCESSOR, () -> new IssueCouponProcessor(CAMPAIGN_TASK));
+        CommandSource.add(topology, Topics.CAMPAIGN_COMMANDS, DEFINE_PROCESSOR,
+                () -> new DefineCampaignProcessor(CAMPAIGN_TASK, settings.requestRetention()));
+        CommandSource.add(topology, Topics.COUPON_ISSUE_REQUESTS, ISSUE_PROCESSOR,
+                () -> new IssueCouponProcessor(CAMPAIGN_TASK, settings.requestRetention()));
         // cached: a hot campaign is read and written once per request, its changelog needs it once per commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGNS),
                 Serdes.String(), JsonSerde.of(Campaign.class)).withCachingEnabled(), DEFINE_PROCESSOR, ISSUE_PROCESSOR);

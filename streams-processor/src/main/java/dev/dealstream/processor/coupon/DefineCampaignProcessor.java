@@ -5,6 +5,7 @@ import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.DefineCampaign;
 import dev.dealstream.topics.request.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,8 +18,8 @@ final class DefineCampaignProcessor implements Processor<String, byte[], String,
     private final CommandPipeline<DefineCampaign> pipeline;
     private KeyValueStore<String, Campaign> campaigns;
 
-    DefineCampaignProcessor(CommandTask task) {
-        this.pipeline = new CommandPipeline<>(DefineCampaign.class, command -> command.campaignId().key(), task);
+    DefineCampaignProcessor(CommandTask task, Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(DefineCampaign.class, command -> command.campaignId().key(), task, requestRetention);
     }
 
     @Override

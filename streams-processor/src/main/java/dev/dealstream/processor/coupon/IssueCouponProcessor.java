@@ -7,6 +7,7 @@ import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.Coupon;
 import dev.dealstream.topics.coupon.IssueCoupon;
 import dev.dealstream.topics.request.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,8 +30,8 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, Coupon> holders;
     private KeyValueStore<String, byte[]> registeredUsers;
 
-    IssueCouponProcessor(CommandTask task) {
-        this.pipeline = new CommandPipeline<>(IssueCoupon.class, command -> command.campaignId().key(), task);
+    IssueCouponProcessor(CommandTask task, Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(IssueCoupon.class, command -> command.campaignId().key(), task, requestRetention);
     }
 
     @Override

@@ -60,8 +60,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, CouponBook> coupons;
     private KeyValueStore<String, byte[]> catalog;
 
-    OrderProcessor(Duration timeout, CommandTask task) {
-        this.pipeline = new CommandPipeline<>(OrderCommand.class, command -> command.userId().key(), task);
+    OrderProcessor(Duration timeout, CommandTask task, Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(OrderCommand.class, command -> command.userId().key(), task, requestRetention);
         this.timeout = timeout;
     }
 

@@ -44,7 +44,7 @@ public final class OrderTopology {
     public static void addTo(Topology topology, TopologySettings settings, CommandTask task) {
         // one processor for both topics: an order's saga state and its outcome are written in one place
         CommandSource.add(topology, List.of(Topics.ORDER_REQUESTS, Topics.STOCK_REPLIES), PROCESSOR,
-                () -> new OrderProcessor(settings.orderTimeout(), task));
+                () -> new OrderProcessor(settings.orderTimeout(), task, settings.requestRetention()));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS),
                 Serdes.String(), JsonSerde.of(OrderSaga.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS),

@@ -3,6 +3,7 @@ package dev.dealstream.processor.support;
 import dev.dealstream.topics.Command;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -20,6 +21,7 @@ public final class CommandPipeline<C extends Command> {
     private final JsonSerde<C> reader;
     private final Function<C, String> keyOf;
     private final CommandTask task;
+    private final Duration requestRetention;
     private ProcessorContext<String, Object> context;
     private TaskOutcomes outcomes;
     private long currentTimestamp;
@@ -27,16 +29,18 @@ public final class CommandPipeline<C extends Command> {
     /**
      * @param keyOf the record key a valid command of this type has: a command on the wrong partition
      *              would be decided by a task that does not own its state, so it is dead-lettered
+     * @param requestRetention how long the task's request log remembers a request id
      */
-    public CommandPipeline(Class<C> type, Function<C, String> keyOf, CommandTask task) {
+    public CommandPipeline(Class<C> type, Function<C, String> keyOf, CommandTask task, Duration requestRetention) {
         this.reader = JsonSerde.of(type);
         this.keyOf = keyOf;
         this.task = task;
+        this.requestRetention = requestRetention;
     }
 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.outcomes = new TaskOutcomes(context, task);
+        this.outcomes = new TaskOutcomes(context, task, requestRetention);
     }
 
     public void process(Record<String, byte[]> record, BiFunction<C, Instant, Outcome> decide) {

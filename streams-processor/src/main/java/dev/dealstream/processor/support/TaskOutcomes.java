@@ -3,6 +3,7 @@ package dev.dealstream.processor.support;
 import dev.dealstream.topics.HeaderNames;
 import dev.dealstream.topics.request.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,9 +20,10 @@ public final class TaskOutcomes {
     private final RequestLog requestLog;
     private final CommandTask task;
 
-    public TaskOutcomes(ProcessorContext<String, Object> context, CommandTask task) {
+    public TaskOutcomes(ProcessorContext<String, Object> context, CommandTask task, Duration requestRetention) {
         this.context = context;
-        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()));
+        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()), requestRetention,
+                context::currentStreamTimeMs);
         this.task = task;
     }
 
@@ -31,7 +33,7 @@ public final class TaskOutcomes {
 
     /** Remembers {@code outcome} as its request's one decision and publishes it. */
     public void decide(Outcome outcome, long timestamp) {
-        requestLog.record(outcome, timestamp);
+        requestLog.record(outcome);
         publish(outcome, timestamp, false);
     }
 

@@ -7,6 +7,7 @@ import dev.dealstream.processor.wallet.WalletTopology;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.user.RegisterUser;
 import dev.dealstream.topics.user.User;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,8 +24,8 @@ final class RegisterUserProcessor implements Processor<String, byte[], String, O
     private KeyValueStore<String, User> users;
     private KeyValueStore<String, Wallet> wallets;
 
-    RegisterUserProcessor(CommandTask task) {
-        this.pipeline = new CommandPipeline<>(RegisterUser.class, command -> command.userId().key(), task);
+    RegisterUserProcessor(CommandTask task, Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(RegisterUser.class, command -> command.userId().key(), task, requestRetention);
     }
 
     @Override

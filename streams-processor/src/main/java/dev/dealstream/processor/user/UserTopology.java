@@ -2,6 +2,7 @@ package dev.dealstream.processor.user;
 
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.CommandSource;
+import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.processor.wallet.WalletTopology;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
@@ -25,9 +26,9 @@ public final class UserTopology {
     private UserTopology() {
     }
 
-    public static void addTo(Topology topology, CommandTask task) {
+    public static void addTo(Topology topology, TopologySettings settings, CommandTask task) {
         CommandSource.add(topology, Topics.USER_COMMANDS, REGISTER_PROCESSOR,
-                () -> new RegisterUserProcessor(task));
+                () -> new RegisterUserProcessor(task, settings.requestRetention()));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USERS),
                 Serdes.String(), JsonSerde.of(User.class)), REGISTER_PROCESSOR);
         topology.connectProcessorAndStateStores(REGISTER_PROCESSOR, WalletTopology.WALLETS);

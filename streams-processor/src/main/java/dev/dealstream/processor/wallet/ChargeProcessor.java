@@ -5,6 +5,7 @@ import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.wallet.ChargeLimits;
 import dev.dealstream.topics.wallet.ChargeWallet;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,8 +19,8 @@ final class ChargeProcessor implements Processor<String, byte[], String, Object>
     private final ChargeLimits limits;
     private KeyValueStore<String, Wallet> wallets;
 
-    ChargeProcessor(ChargeLimits limits, CommandTask task) {
-        this.pipeline = new CommandPipeline<>(ChargeWallet.class, command -> command.userId().key(), task);
+    ChargeProcessor(ChargeLimits limits, CommandTask task, Duration requestRetention) {
+        this.pipeline = new CommandPipeline<>(ChargeWallet.class, command -> command.userId().key(), task, requestRetention);
         this.limits = limits;
     }
 

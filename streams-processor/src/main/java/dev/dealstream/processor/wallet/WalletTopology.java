@@ -27,7 +27,7 @@ public final class WalletTopology {
 
     public static void addTo(Topology topology, TopologySettings settings, CommandTask task) {
         CommandSource.add(topology, Topics.WALLET_COMMANDS, CHARGE_PROCESSOR,
-                () -> new ChargeProcessor(settings.chargeLimits(), task));
+                () -> new ChargeProcessor(settings.chargeLimits(), task, settings.requestRetention()));
         topology.addStateStore(walletStore(), CHARGE_PROCESSOR);
         topology.addSink(LEDGER_SINK, Topics.WALLET_LEDGER,
                 new StringSerializer(), JsonSerde.of(LedgerEntry.class), CHARGE_PROCESSOR);

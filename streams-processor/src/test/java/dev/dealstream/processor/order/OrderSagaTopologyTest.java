@@ -53,7 +53,7 @@ class OrderSagaTopologyTest {
         Topology topology = new Topology();
         CommandTask task = ProcessorTopology.ACCOUNT_TASK;
         WalletTopology.addTo(topology, settings, task);
-        UserTopology.addTo(topology, task);
+        UserTopology.addTo(topology, settings, task);
         RegisteredUsersTopology.addTo(topology);
         CouponTopology.addTo(topology, settings);
         GlobalCopy.addTo(topology, ProductTopology.CATALOG, Topics.PRODUCTS);

@@ -17,6 +17,7 @@ import dev.dealstream.topics.wallet.ChargeWallet;
 import dev.dealstream.topics.wallet.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -107,6 +108,34 @@ class WalletTopologyTest {
     }
 
     @Test
+    void retryJustInsideTheRetentionGetsTheFirstOutcomeAcrossABucketEdge() {
+        givenRegisteredUser(7);
+        Instant lastSecondOfADay = Instant.parse("2026-11-21T23:59:59Z");
+
+        chargeAt(lastSecondOfADay, "c1", 5_000);
+        chargeAt(lastSecondOfADay.plus(Duration.ofDays(1)).minusMillis(1), "c1", 5_000);
+
+        List<TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        assertThat(outcomes).hasSize(2);
+        assertThat(TopologyFixture.isReplay(outcomes.get(1))).isTrue();
+        assertThat(outcomes.get(1).value()).isEqualTo(outcomes.get(0).value());
+        assertThat(wallets().get("7").balance()).isEqualTo(5_000);
+    }
+
+    @Test
+    void requestIdIsForgottenOnceTwoRetentionsHavePassed() {
+        givenRegisteredUser(7);
+        Instant firstSecondOfADay = Instant.parse("2026-11-21T00:00:01Z");
+
+        chargeAt(firstSecondOfADay, "c1", 5_000);
+        chargeAt(firstSecondOfADay.plus(Duration.ofDays(2)), "c1", 5_000);
+
+        List<TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        assertThat(outcomes).noneMatch(TopologyFixture::isReplay);
+        assertThat(wallets().get("7").balance()).isEqualTo(10_000);
+    }
+
+    @Test
     void reusedRequestIdWithAnotherAmountChangesNothingAndRepeatsTheFirstFingerprint() {
         fixture.register(7, "reg-7");
         fixture.charge(7, "c1", 5_000);
@@ -160,6 +189,11 @@ class WalletTopologyTest {
             assertThat(found.next().value).isInstanceOf(Outcome.Succeeded.class);
             assertThat(found.hasNext()).isFalse();
         }
+    }
+
+    /** A charge of user 7 whose record carries {@code time}, the stream time the request log goes by. */
+    private void chargeAt(Instant time, String requestId, long amount) {
+        fixture.walletCommands.pipeInput("7", new ChargeWallet(requestId, new UserId(7), amount, time), time);
     }
 
     /** Registers the user and drops the registration's outcome, so a test reads only its own. */
