@@ -57,7 +57,10 @@ public final class RequestLog {
         store.put(outcome.requestId(), outcome, currentBucket());
     }
 
-    /** The start of the bucket the stream time is in. Stream time never goes back, so neither do buckets. */
+    /**
+     * The start of the bucket the stream time is in. Stream time never goes back (Streams restores it
+     * from the task's last commit), so an outcome is never stored in a bucket later lookups skip.
+     */
     private long currentBucket() {
         long now = streamTime.getAsLong();
         if (now < 0) {
