@@ -12,11 +12,22 @@ import org.rocksdb.WriteBufferManager;
  * Caps the off-heap memory of all RocksDB stores in this JVM: one block cache shared by every store,
  * with memtables counted against it (the pattern from Kafka Streams' memory-management docs).
  * Without it, every store and segment allocates its own buffers and memory grows with partitions.
+ *
+ * <p>Memtables are small (2 MB by default, RocksDB's default is 16 MB) because of how the shared
+ * budget is enforced: once the memtables of all stores together pass it, RocksDB switches the memtable
+ * of whichever store is written next, not the largest one. Stores that took a burst of writes and went
+ * quiet (users registered before a coupon drop) keep their memtables, so the budget stays passed and
+ * every write to a hot store flushed a memtable holding a few records: thousands of tiny files a
+ * minute, their compactions, and reads through all of them. A store's memtable is half full on
+ * average, so the ~200 stores of an instance hold about 200 MB, under the 224 MB at which the default
+ * 512 MB budget (half of it for memtables, switching from seven eighths of that) starts switching.
  */
 public class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     /** Streams config carrying the total bytes, set from {@code dealstream.processor.rocksdb-memory}. */
     public static final String TOTAL_BYTES_CONFIG = "dealstream.rocksdb.total-bytes";
+    /** Streams config carrying each store's memtable size, from {@code dealstream.processor.rocksdb-memtable}. */
+    public static final String MEMTABLE_BYTES_CONFIG = "dealstream.rocksdb.memtable-bytes";
 
     private static final double MEMTABLE_SHARE = 0.5;
     private static final double INDEX_FILTER_SHARE = 0.1;
@@ -32,6 +43,7 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(sharedWriteBuffers(totalBytes));
+        options.setWriteBufferSize(Long.parseLong(String.valueOf(configs.get(MEMTABLE_BYTES_CONFIG))));
         options.setTableFormatConfig(table);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  *                        empty means {@code processor-<advertisedHost>-<port>}
  * @param advertisedHost  the host other services reach this instance's internal endpoint on
  * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
+ * @param rocksdbMemtable the size at which a store's memtable is flushed to a file
  * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
  * @param orderTimeout    how long an order waits for its stock replies before it is rejected
  * @param rankingPublishInterval how often each ranking partition publishes its top products
@@ -27,7 +28,8 @@ public record ProcessorProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("0") int standbyReplicas,
-        @DefaultValue("256MB") DataSize rocksdbMemory,
+        @DefaultValue("512MB") DataSize rocksdbMemory,
+        @DefaultValue("2MB") DataSize rocksdbMemtable,
         @DefaultValue("24h") Duration requestRetention,
         @DefaultValue("10s") Duration orderTimeout,
         @DefaultValue("1s") Duration rankingPublishInterval,

@@ -80,6 +80,7 @@ public class StreamsRunner implements SmartLifecycle {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         config.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(properties.rocksdbMemory().toBytes()));
+        config.put(BoundedRocksDbMemory.MEMTABLE_BYTES_CONFIG, Long.toString(properties.rocksdbMemtable().toBytes()));
         // static membership: a restarted instance takes its partitions back at once instead of after
         // the session timeout; Streams appends the thread index to make it unique per consumer
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(port));

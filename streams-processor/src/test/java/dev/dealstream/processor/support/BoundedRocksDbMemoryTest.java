@@ -1,0 +1,38 @@
+package dev.dealstream.processor.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+class BoundedRocksDbMemoryTest {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Map<String, Object> configs = Map.of(
+            BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(64L << 20),
+            BoundedRocksDbMemory.MEMTABLE_BYTES_CONFIG, Long.toString(2L << 20));
+
+    @Test
+    void everyStoreGetsTheConfiguredMemtableSizeAndCachedIndexAndFilterBlocks() {
+        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
+             Options requestLog = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+            BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
+
+            setter.setConfig("wallets", wallets, configs);
+            setter.setConfig("account-request-log", requestLog, configs);
+
+            assertThat(wallets.writeBufferSize()).isEqualTo(2L << 20);
+            assertThat(requestLog.writeBufferSize()).isEqualTo(2L << 20);
+            BlockBasedTableConfig walletsTable = (BlockBasedTableConfig) wallets.tableFormatConfig();
+            BlockBasedTableConfig requestLogTable = (BlockBasedTableConfig) requestLog.tableFormatConfig();
+            assertThat(walletsTable.cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(requestLogTable.cacheIndexAndFilterBlocks()).isTrue();
+        }
+    }
+}
