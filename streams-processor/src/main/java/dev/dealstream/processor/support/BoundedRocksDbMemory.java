@@ -36,15 +36,19 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        long totalBytes = Long.parseLong(String.valueOf(configs.get(TOTAL_BYTES_CONFIG)));
+        long totalBytes = bytes(configs, TOTAL_BYTES_CONFIG);
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(sharedCache(totalBytes));
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(sharedWriteBuffers(totalBytes));
-        options.setWriteBufferSize(Long.parseLong(String.valueOf(configs.get(MEMTABLE_BYTES_CONFIG))));
+        options.setWriteBufferSize(bytes(configs, MEMTABLE_BYTES_CONFIG));
         options.setTableFormatConfig(table);
+    }
+
+    private static long bytes(Map<String, Object> configs, String key) {
+        return Long.parseLong(String.valueOf(configs.get(key)));
     }
 
     private static synchronized Cache sharedCache(long totalBytes) {
