@@ -2,6 +2,7 @@ package dev.dealstream.web;
 
 import dev.dealstream.topics.Problem;
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.support.Json;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -37,7 +38,15 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler implements 
         if (response.isCommitted() || !(error instanceof Exception exception)) {
             return Mono.error(error);
         }
-        return Problems.write(problemFor(exception, exchange.getRequest().getMethod()), response);
+        return write(problemFor(exception, exchange.getRequest().getMethod()), response);
+    }
+
+    /** Writes {@code answer} as a WebFlux response, where no message converter runs (filters, exception handlers). */
+    static Mono<Void> write(ResponseEntity<Problem> answer, ServerHttpResponse response) {
+        response.setStatusCode(answer.getStatusCode());
+        response.getHeaders().putAll(answer.getHeaders());
+        byte[] body = Json.mapper().writeValueAsBytes(answer.getBody());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     ResponseEntity<Problem> problemFor(Exception error, HttpMethod method) {
