@@ -96,8 +96,11 @@ public final class SystemStack implements AutoCloseable {
         return processor;
     }
 
+    // this test classpath has Spring MVC too (the processor's); the query API's and the ingest's own jars
+    // have only WebFlux, so both are started as reactive applications
     public ConfigurableApplicationContext startQuery(List<String> processorUrls) {
         return start(QueryApplication.class, Map.of(
+                "spring.main.web-application-type", "reactive",
                 "server.port", "0",
                 "dealstream.kafka.bootstrap-servers", bootstrapServers(),
                 "dealstream.query.processor-urls", String.join(",", processorUrls),
@@ -107,7 +110,6 @@ public final class SystemStack implements AutoCloseable {
 
     public ConfigurableApplicationContext startIngest(String queryUrl) {
         return start(IngestApplication.class, Map.of(
-                // this test classpath has Spring MVC too (the other services'); the ingest's own jar has only WebFlux
                 "spring.main.web-application-type", "reactive",
                 "server.port", "0",
                 "dealstream.kafka.bootstrap-servers", bootstrapServers(),

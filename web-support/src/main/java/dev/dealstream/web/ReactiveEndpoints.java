@@ -2,6 +2,7 @@ package dev.dealstream.web;
 
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -40,5 +41,12 @@ public final class ReactiveEndpoints {
     public static Mono<JsonNode> jsonBody(ServerRequest request) {
         return request.bodyToMono(JsonNode.class)
                 .switchIfEmpty(Mono.error(() -> new ServerWebInputException("No request body")));
+    }
+
+    /** {@code answer} (status, headers and body, a problem or a value) as a functional endpoint's response. */
+    public static Mono<ServerResponse> respond(ResponseEntity<?> answer) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(answer.getStatusCode())
+                .headers(headers -> headers.addAll(answer.getHeaders()));
+        return answer.getBody() == null ? response.build() : response.bodyValue(answer.getBody());
     }
 }

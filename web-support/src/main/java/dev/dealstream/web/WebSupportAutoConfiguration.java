@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What every Dealstream service gets from having this module: the contract's JSON mapping for HTTP
  * bodies too (so results read the same on a topic and over HTTP), problem answers, a body limit
  * ({@code dealstream.http.max-body-size}, default 16KB) and the charge limits, on Spring MVC
- * (query API, processor) or Spring WebFlux (ingest API) alike.
+ * (processor) or Spring WebFlux (ingest and query APIs) alike.
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 @EnableConfigurationProperties(ChargeLimitsProperties.class)

@@ -6,6 +6,7 @@ import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.request.OutcomeResult;
 import dev.dealstream.topics.support.Json;
 import dev.dealstream.web.Problems;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,9 +29,7 @@ class CommandResponses {
 
     /** @param succeeded the status of a successful outcome (200 for updates, 201 for creations) */
     Mono<ServerResponse> toResponse(Submission submission, HttpStatus succeeded) {
-        ResponseEntity<?> answer = answer(submission, succeeded);
-        return ServerResponse.status(answer.getStatusCode()).headers(headers -> headers.addAll(answer.getHeaders()))
-                .bodyValue(answer.getBody());
+        return ReactiveEndpoints.respond(answer(submission, succeeded));
     }
 
     private ResponseEntity<?> answer(Submission submission, HttpStatus succeeded) {

@@ -4,13 +4,15 @@ import dev.dealstream.query.support.ProcessorRouter;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.web.PathIds;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import dev.dealstream.web.ReactiveEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** A product with its price, sale price and live stock, from the product's task. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class ProductQueryController {
 
     private final ProcessorRouter router;
@@ -19,9 +21,11 @@ class ProductQueryController {
         this.router = router;
     }
 
-    @GetMapping("/api/v1/products/{productId}")
-    ResponseEntity<?> product(@PathVariable String productId) {
-        ProductId product = PathIds.productId(productId);
-        return router.lookup(QueryableStores.PRODUCTS, product.key(), "/internal/products/" + product.key()).relay();
+    @Bean
+    RouterFunction<ServerResponse> productRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/products/{productId}", request -> {
+            ProductId product = PathIds.productId(request.pathVariable("productId"));
+            return router.relay(QueryableStores.PRODUCTS, product.key(), "/internal/products/" + product.key());
+        });
     }
 }

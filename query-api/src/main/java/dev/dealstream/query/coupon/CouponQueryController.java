@@ -5,13 +5,17 @@ import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.web.PathIds;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import dev.dealstream.web.ReactiveEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** Campaigns and users' coupons, each from the processor instance that owns it. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class CouponQueryController {
 
     private final ProcessorRouter router;
@@ -20,18 +24,21 @@ class CouponQueryController {
         this.router = router;
     }
 
+    @Bean
+    RouterFunction<ServerResponse> couponRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/coupon-campaigns/{campaignId}", this::campaign)
+                .and(ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/users/{userId}/coupons", this::coupons));
+    }
+
     /** The campaign's definition with {@code issuedCount} and {@code remaining}, from the campaign's task. */
-    @GetMapping("/api/v1/coupon-campaigns/{campaignId}")
-    ResponseEntity<?> campaign(@PathVariable String campaignId) {
-        CampaignId campaign = PathIds.campaignId(campaignId);
-        return router.lookup(QueryableStores.COUPON_CAMPAIGNS, campaign.key(),
-                "/internal/coupon-campaigns/" + campaign.key()).relay();
+    private Mono<ServerResponse> campaign(ServerRequest request) {
+        CampaignId campaign = PathIds.campaignId(request.pathVariable("campaignId"));
+        return router.relay(QueryableStores.COUPON_CAMPAIGNS, campaign.key(), "/internal/coupon-campaigns/" + campaign.key());
     }
 
     /** The user's coupons with their status, from the user's task. */
-    @GetMapping("/api/v1/users/{userId}/coupons")
-    ResponseEntity<?> coupons(@PathVariable String userId) {
-        UserId user = PathIds.userId(userId);
-        return router.lookup(QueryableStores.USER_COUPONS, user.key(), "/internal/users/" + user.key() + "/coupons").relay();
+    private Mono<ServerResponse> coupons(ServerRequest request) {
+        UserId user = PathIds.userId(request.pathVariable("userId"));
+        return router.relay(QueryableStores.USER_COUPONS, user.key(), "/internal/users/" + user.key() + "/coupons");
     }
 }

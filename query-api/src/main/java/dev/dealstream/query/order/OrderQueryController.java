@@ -4,13 +4,15 @@ import dev.dealstream.query.support.ProcessorRouter;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.order.OrderId;
 import dev.dealstream.web.PathIds;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import dev.dealstream.web.ReactiveEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** An order, from its user's task (the order id names the user, so the owner is found without a search). */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class OrderQueryController {
 
     private final ProcessorRouter router;
@@ -19,9 +21,11 @@ class OrderQueryController {
         this.router = router;
     }
 
-    @GetMapping("/api/v1/orders/{orderId}")
-    ResponseEntity<?> order(@PathVariable String orderId) {
-        OrderId order = PathIds.orderId(orderId);
-        return router.lookup(QueryableStores.ORDERS, order.userId().key(), "/internal/orders/" + order.text()).relay();
+    @Bean
+    RouterFunction<ServerResponse> orderRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/orders/{orderId}", request -> {
+            OrderId order = PathIds.orderId(request.pathVariable("orderId"));
+            return router.relay(QueryableStores.ORDERS, order.userId().key(), "/internal/orders/" + order.text());
+        });
     }
 }

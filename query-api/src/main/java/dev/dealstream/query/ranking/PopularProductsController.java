@@ -2,15 +2,20 @@ package dev.dealstream.query.ranking;
 
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.web.Problems;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The top products of the last 3 days, answered from this instance's copy of the merged ranking. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class PopularProductsController {
 
     /** The ranking is published about every second; a cache may hold it that long. */
@@ -22,10 +27,13 @@ class PopularProductsController {
         this.ranking = ranking;
     }
 
-    @GetMapping("/api/v1/products/popular")
-    ResponseEntity<?> popular() {
-        return ranking.latest()
-                .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(FRESH_FOR).body(json))
-                .orElseGet(() -> Problems.of(ReasonCode.RANKING_NOT_READY, "the ranking has not been read from its topic yet"));
+    /** Before the product route, whose {@code {productId}} would take "popular" for an id. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> popularProductsRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/products/popular", request -> ranking.latest()
+                .map(json -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(FRESH_FOR).bodyValue(json))
+                .orElseGet(() -> ReactiveEndpoints.respond(
+                        Problems.of(ReasonCode.RANKING_NOT_READY, "the ranking has not been read from its topic yet"))));
     }
 }

@@ -8,18 +8,21 @@ import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.request.OutcomeResult;
 import dev.dealstream.web.Problems;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code GET /api/v1/requests/{requestId}}: where a command stands. An id with no outcome yet reads
  * PENDING: the command may still be on its topic (an id never sent reads the same; outcomes are kept
  * for the request retention, 24 h by default).
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class RequestQueryController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,10 +35,18 @@ class RequestQueryController {
         this.router = router;
     }
 
-    @GetMapping("/api/v1/requests/{requestId}")
-    ResponseEntity<?> request(@PathVariable String requestId) {
-        // the id does not say which task decided it: every processor looks in its request logs
-        ProcessorRouter.Answer answer = router.lookupEverywhere(QueryableStores.REQUEST_LOGS, "/internal/requests/" + requestId);
+    @Bean
+    RouterFunction<ServerResponse> requestRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/requests/{requestId}", request -> {
+            String requestId = request.pathVariable("requestId");
+            // the id does not say which task decided it: every processor looks in its request logs
+            return ProcessorRouter.offEventLoop(() ->
+                            router.lookupEverywhere(QueryableStores.REQUEST_LOGS, "/internal/requests/" + requestId))
+                    .flatMap(answer -> ReactiveEndpoints.respond(statusOf(requestId, answer)));
+        });
+    }
+
+    private static ResponseEntity<?> statusOf(String requestId, ProcessorRouter.Answer answer) {
         if (answer.ok()) {
             return ResponseEntity.ok(statusOf(answer.read(Outcome.class)));
         }

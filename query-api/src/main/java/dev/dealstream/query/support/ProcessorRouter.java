@@ -6,6 +6,7 @@ import dev.dealstream.topics.StoreOwners;
 import dev.dealstream.topics.support.Json;
 import dev.dealstream.topics.support.KeyPartitioner;
 import dev.dealstream.web.Problems;
+import dev.dealstream.web.ReactiveEndpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
@@ -53,8 +57,9 @@ public class ProcessorRouter {
         }
 
         /** The owner's answer passed on as it is: its JSON value, or its problem. */
-        public ResponseEntity<?> relay() {
-            return ok() ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body) : Problems.of(problem());
+        public Mono<ServerResponse> relay() {
+            return ok() ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    : ReactiveEndpoints.respond(Problems.of(problem()));
         }
     }
 
@@ -71,6 +76,16 @@ public class ProcessorRouter {
     public ProcessorRouter(QueryProperties properties) {
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** {@link #lookup}, answered as the owner answered. */
+    public Mono<ServerResponse> relay(String store, String key, String path) {
+        return offEventLoop(() -> lookup(store, key, path)).flatMap(Answer::relay);
+    }
+
+    /** Runs a lookup where it may block: its calls and its pauses between tries wait, an event loop must not. */
+    public static <T> Mono<T> offEventLoop(Callable<T> lookup) {
+        return Mono.fromCallable(lookup).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Asks the owner of {@code key} in {@code store} for {@code path}; 503 STORE_NOT_READY when none answers in time. */

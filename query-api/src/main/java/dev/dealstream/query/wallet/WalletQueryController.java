@@ -4,13 +4,15 @@ import dev.dealstream.query.support.ProcessorRouter;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.web.PathIds;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import dev.dealstream.web.ReactiveEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** {@code GET /api/v1/wallets/{userId}}: the balance, from the processor that owns the user. */
-@RestController
+@Configuration(proxyBeanMethods = false)
 class WalletQueryController {
 
     private final ProcessorRouter router;
@@ -19,9 +21,11 @@ class WalletQueryController {
         this.router = router;
     }
 
-    @GetMapping("/api/v1/wallets/{userId}")
-    ResponseEntity<?> wallet(@PathVariable String userId) {
-        UserId user = PathIds.userId(userId);
-        return router.lookup(QueryableStores.WALLETS, user.key(), "/internal/wallets/" + user.key()).relay();
+    @Bean
+    RouterFunction<ServerResponse> walletRoutes() {
+        return ReactiveEndpoints.endpoint(HttpMethod.GET, "/api/v1/wallets/{userId}", request -> {
+            UserId user = PathIds.userId(request.pathVariable("userId"));
+            return router.relay(QueryableStores.WALLETS, user.key(), "/internal/wallets/" + user.key());
+        });
     }
 }
