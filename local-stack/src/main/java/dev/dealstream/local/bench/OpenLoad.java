@@ -122,7 +122,10 @@ final class OpenLoad {
                     giveUp = now + TimeUnit.MINUTES.toNanos(2);
                 }
                 while (!waiting.isEmpty() && !idle.isEmpty()) {
-                    idle.poll().send(waiting.poll(), result);
+                    Connection connection = idle.poll();
+                    if (connection.send(waiting.poll(), result)) {
+                        idle.add(connection);
+                    }
                 }
                 result.peakWaitingForConnection = Math.max(result.peakWaitingForConnection, waiting.size());
                 long untilNext = next < total ? start + (long) (next * intervalNanos) - System.nanoTime() : 10_000_000;
@@ -161,7 +164,13 @@ final class OpenLoad {
             this.selector = selector;
         }
 
-        void send(Due due, Result result) {
+        /**
+         * Sends {@code due} at once, without waiting for the selector to report the socket writable; returns
+         * true when the connection is free again (it failed). A connection stays registered for reads from
+         * its first answer on, so a request costs no change of interest and no extra wake-up: at 5,000
+         * requests/s those system calls were a quarter of this generator's CPU.
+         */
+        boolean send(Due due, Result result) {
             inFlight = due;
             out = ByteBuffer.wrap(due.call().request());
             in.clear();
@@ -172,11 +181,20 @@ final class OpenLoad {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                     key = channel.register(selector, SelectionKey.OP_CONNECT, this);
                     channel.connect(server);
-                } else {
-                    key.interestOps(SelectionKey.OP_WRITE);
+                    return false;
                 }
+                writeOut();
+                return false;
             } catch (IOException e) {
-                fail(e, result);
+                return fail(e, result);
+            }
+        }
+
+        private void writeOut() throws IOException {
+            channel.write(out);
+            int interest = out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+            if (key.interestOps() != interest) {
+                key.interestOps(interest);
             }
         }
 
@@ -184,16 +202,19 @@ final class OpenLoad {
         boolean onReady(SelectionKey ready, Result result) {
             try {
                 if (ready.isConnectable() && channel.finishConnect()) {
-                    key.interestOps(SelectionKey.OP_WRITE);
+                    writeOut();
                 }
                 if (ready.isValid() && ready.isWritable()) {
-                    channel.write(out);
-                    if (!out.hasRemaining()) {
-                        key.interestOps(SelectionKey.OP_READ);
-                    }
+                    writeOut();
                 }
                 if (ready.isValid() && ready.isReadable()) {
                     if (channel.read(in) < 0) {
+                        if (inFlight == null) {
+                            // the server closed an idle connection; the next request opens a new one
+                            channel.close();
+                            channel = null;
+                            return false;
+                        }
                         throw new IOException("closed by the server");
                     }
                     Response response = completeResponse();
@@ -203,7 +224,6 @@ final class OpenLoad {
                     if (response != null) {
                         Due done = inFlight;
                         inFlight = null;
-                        key.interestOps(0);
                         result.answered(Integer.toString(response.status()), done.dueNanos());
                         if (response.closeRequested()) {
                             channel.close();
