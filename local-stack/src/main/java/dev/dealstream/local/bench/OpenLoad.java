@@ -181,9 +181,9 @@ final class OpenLoad {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                     key = channel.register(selector, SelectionKey.OP_CONNECT, this);
                     channel.connect(server);
-                    return false;
+                } else {
+                    writeOut();
                 }
-                writeOut();
                 return false;
             } catch (IOException e) {
                 return fail(e, result);

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -58,8 +59,9 @@ public class ProcessorRouter {
 
         /** The owner's answer passed on as it is: its JSON value, or its problem. */
         public Mono<ServerResponse> relay() {
-            return ok() ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                    : ReactiveEndpoints.respond(Problems.of(problem()));
+            return ReactiveEndpoints.respond(ok()
+                    ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body)
+                    : Problems.of(problem()));
         }
     }
 
