@@ -145,13 +145,15 @@ class CouponRushIT {
     @Test
     void refusalsNameTheirReason() {
         long campaign = 504;
+        long openCampaign = 506;
         Instant now = Instant.now();
         defineCampaign(campaign, 10, now.plusSeconds(3_600), now.plusSeconds(7_200));
+        defineCampaign(openCampaign, 10, now.minusSeconds(60), now.plusSeconds(3_600));
 
         assertThat(issue(campaign, FIRST_USER, "early").code()).isEqualTo("CAMPAIGN_NOT_ACTIVE");
         assertThat(issue(campaign, FIRST_USER, "early").status()).isEqualTo(422);
         assertThat(issue(599, FIRST_USER, "no-campaign").code()).isEqualTo("CAMPAIGN_NOT_FOUND");
-        assertThat(issue(campaign, 9_999_999, "no-user").code()).isEqualTo("USER_NOT_FOUND");
+        assertThat(issue(openCampaign, 9_999_999, "no-user").code()).isEqualTo("USER_NOT_FOUND");
         assertThat(stack.http.get(query + "/api/v1/coupon-campaigns/598").code()).isEqualTo("CAMPAIGN_NOT_FOUND");
         assertThat(stack.http.get(query + "/api/v1/users/9999999/coupons").code()).isEqualTo("USER_NOT_FOUND");
     }

@@ -27,7 +27,7 @@ public final class CouponTopology {
     public static final CommandTask CAMPAIGN_TASK = new CommandTask("campaign");
     /** Campaigns with their issued counts, by campaignId. */
     public static final String CAMPAIGNS = QueryableStores.COUPON_CAMPAIGNS;
-    /** The coupon each user holds of each campaign, by {@link #holderKey}. */
+    /** The coupon each user holds of each campaign, as JSON, by {@link #holderKey}. */
     static final String HOLDERS = "coupon-holders";
     /** Each user's coupon book, by userId. */
     public static final String USER_COUPONS = QueryableStores.USER_COUPONS;
@@ -48,8 +48,9 @@ public final class CouponTopology {
         // cached: a hot campaign is read and written once per request, its changelog needs it once per commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGNS),
                 Serdes.String(), JsonSerde.of(Campaign.class)).withCachingEnabled(), DEFINE_PROCESSOR, ISSUE_PROCESSOR);
+        // raw JSON: the issue processor reads every key when its task starts, and parses only a coupon it answers with
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDERS),
-                Serdes.String(), JsonSerde.of(Coupon.class)), ISSUE_PROCESSOR);
+                Serdes.String(), Serdes.ByteArray()), ISSUE_PROCESSOR);
         CAMPAIGN_TASK.addTo(topology, settings, DEFINE_PROCESSOR, ISSUE_PROCESSOR);
         topology.addSink(CAMPAIGNS_SINK, Topics.COUPON_CAMPAIGNS,
                 new StringSerializer(), JsonSerde.of(Campaign.class), DEFINE_PROCESSOR);

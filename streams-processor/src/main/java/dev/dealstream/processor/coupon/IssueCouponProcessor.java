@@ -2,11 +2,13 @@ package dev.dealstream.processor.coupon;
 
 import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.processor.support.CommandTask;
+import dev.dealstream.processor.support.KeyFilteredStore;
 import dev.dealstream.processor.user.RegisteredUsersTopology;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.Coupon;
 import dev.dealstream.topics.coupon.IssueCoupon;
 import dev.dealstream.topics.request.Outcome;
+import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,8 +28,10 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
     private static final Logger log = LoggerFactory.getLogger(IssueCouponProcessor.class);
 
     private final CommandPipeline<IssueCoupon> pipeline;
+    private final JsonSerde<Coupon> couponJson = JsonSerde.of(Coupon.class);
     private KeyValueStore<String, Campaign> campaigns;
-    private KeyValueStore<String, Coupon> holders;
+    /** Filtered: a user asking for the first time, nearly every request of a rush, costs no lookup. */
+    private KeyFilteredStore holders;
     private KeyValueStore<String, byte[]> registeredUsers;
 
     IssueCouponProcessor(CommandTask task, Duration requestRetention) {
@@ -38,7 +42,7 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
     public void init(ProcessorContext<String, Object> context) {
         pipeline.init(context);
         campaigns = context.getStateStore(CouponTopology.CAMPAIGNS);
-        holders = context.getStateStore(CouponTopology.HOLDERS);
+        holders = KeyFilteredStore.load(context.getStateStore(CouponTopology.HOLDERS));
         registeredUsers = context.getStateStore(RegisteredUsersTopology.STORE);
     }
 
@@ -50,11 +54,13 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
     private Outcome issue(IssueCoupon command, Instant now) {
         String campaignKey = command.campaignId().key();
         String holderKey = CouponTopology.holderKey(command.campaignId(), command.userId());
+        byte[] held = holders.get(holderKey);
         CampaignDecision decision = Campaigns.issue(campaigns.get(campaignKey),
-                registeredUsers.get(command.userId().key()) != null, holders.get(holderKey), command, now);
+                () -> registeredUsers.get(command.userId().key()) != null,
+                held == null ? null : couponJson.deserialize(CouponTopology.HOLDERS, held), command, now);
         if (decision instanceof CampaignDecision.Issued issued) {
             campaigns.put(campaignKey, issued.campaign());
-            holders.put(holderKey, issued.coupon());
+            holders.put(holderKey, couponJson.serialize(CouponTopology.HOLDERS, issued.coupon()));
             pipeline.emit(CouponTopology.ISSUED_SINK, command.userId().key(), issued.coupon());
             if (issued.campaign().soldOut()) {
                 log.info("Campaign {} sold out: {} coupons issued", campaignKey, issued.campaign().issuedCount());

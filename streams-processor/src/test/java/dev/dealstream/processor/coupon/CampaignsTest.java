@@ -12,6 +12,8 @@ import dev.dealstream.topics.coupon.DiscountType;
 import dev.dealstream.topics.coupon.IssueCoupon;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class CampaignsTest {
@@ -25,7 +27,7 @@ class CampaignsTest {
     void issuesTheNextNumberedCouponWithTheCampaignsTermsAndValidity() {
         Campaign campaign = defined(2);
 
-        CampaignDecision decision = Campaigns.issue(campaign, true, null, request(), NOW);
+        CampaignDecision decision = Campaigns.issue(campaign, () -> true, null, request(), NOW);
 
         assertThat(decision).isInstanceOfSatisfying(CampaignDecision.Issued.class, issued -> {
             assertThat(issued.campaign().issuedCount()).isEqualTo(1);
@@ -45,7 +47,7 @@ class CampaignsTest {
     void refusesOnePastTheQuota() {
         Campaign full = defined(1).withOneMoreIssued(NOW);
 
-        assertThat(refusal(Campaigns.issue(full, true, null, request(), NOW))).isEqualTo(ReasonCode.SOLD_OUT);
+        assertThat(refusal(Campaigns.issue(full, () -> true, null, request(), NOW))).isEqualTo(ReasonCode.SOLD_OUT);
     }
 
     @Test
@@ -54,10 +56,29 @@ class CampaignsTest {
         Coupon held = Coupon.issue(full, 1, USER, NOW);
         IssueCoupon afterTheEnd = new IssueCoupon("late", CAMPAIGN, USER, START.plus(Duration.ofDays(2)));
 
-        CampaignDecision decision = Campaigns.issue(full, true, held, afterTheEnd, NOW);
+        CampaignDecision decision = Campaigns.issue(full, () -> true, held, afterTheEnd, NOW);
 
         assertThat(decision).isEqualTo(new CampaignDecision.Refused(ReasonCode.ALREADY_ISSUED,
                 "user 9 already holds coupon 5-1", held));
+    }
+
+    @Test
+    void anUnregisteredUserIsRefusedOnlyWhenACouponWouldBeIssued() {
+        Campaign open = defined(1);
+        Campaign full = open.withOneMoreIssued(NOW);
+        AtomicInteger lookups = new AtomicInteger();
+        BooleanSupplier unregistered = () -> {
+            lookups.incrementAndGet();
+            return false;
+        };
+        IssueCoupon beforeTheStart = new IssueCoupon("early", CAMPAIGN, USER, START.minusSeconds(1));
+
+        assertThat(refusal(Campaigns.issue(full, unregistered, null, request(), NOW))).isEqualTo(ReasonCode.SOLD_OUT);
+        assertThat(refusal(Campaigns.issue(open, unregistered, null, beforeTheStart, NOW)))
+                .isEqualTo(ReasonCode.CAMPAIGN_NOT_ACTIVE);
+        assertThat(lookups).hasValue(0);
+        assertThat(refusal(Campaigns.issue(open, unregistered, null, request(), NOW))).isEqualTo(ReasonCode.USER_NOT_FOUND);
+        assertThat(lookups).hasValue(1);
     }
 
     @Test
