@@ -13,10 +13,12 @@ import tools.jackson.databind.ObjectWriter;
  * Kafka serde for one record type, using {@link Json#mapper()}.
  *
  * <p>A stream thread often writes one value twice (an outcome to the request log and to
- * {@code request.outcomes}) and reads one stored value over and over (a hot campaign, served from the
- * store's cache as the same byte array until it changes). Each thread remembers its last write and its
- * last read, by identity, and answers a repeat without JSON: values are immutable records, and Kafka
- * and the stores never change a byte array once it is handed over.
+ * {@code request.outcomes}, through two serdes) and reads one stored value over and over (a hot
+ * campaign, served from the store's cache as the same byte array until it changes). Each thread
+ * remembers its last write of any serde, and each serde its last read on each thread, by identity,
+ * and answers a repeat without JSON: values are immutable records, and Kafka and the stores never
+ * change a byte array once it is handed over. The read is remembered per serde because a thread reads
+ * other values in between: a command before every campaign lookup.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -24,9 +26,9 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     }
 
     private static final ThreadLocal<Memo> LAST_WRITTEN = new ThreadLocal<>();
-    private static final ThreadLocal<Memo> LAST_READ = new ThreadLocal<>();
 
     private final Class<T> type;
+    private final ThreadLocal<Memo> lastRead = new ThreadLocal<>();
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
@@ -63,13 +65,13 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         if (data == null) {
             return null;
         }
-        Memo last = LAST_READ.get();
-        if (last != null && last.bytes() == data && last.type() == type) {
+        Memo last = lastRead.get();
+        if (last != null && last.bytes() == data) {
             return type.cast(last.value());
         }
         try {
             T value = reader.readValue(data);
-            LAST_READ.set(new Memo(type, value, data));
+            lastRead.set(new Memo(type, value, data));
             return value;
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             // record constructors reject missing fields with NPE/IAE; Jackson may wrap or pass them

@@ -60,6 +60,17 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aStoredValueReadAgainIsNotParsedAgainAfterOtherReadsInBetween() {
+        byte[] stored = outcomes.serialize("t", new Outcome.Rejected("r1", "f1", ReasonCode.SOLD_OUT, "all issued", null, AT));
+        byte[] command = charges.serialize("t", new ChargeWallet("c1", new UserId(7), 5_000, AT));
+
+        Outcome first = outcomes.deserialize("t", stored);
+        charges.deserialize("t", command);
+
+        assertThat(outcomes.deserialize("t", stored)).isSameAs(first);
+    }
+
+    @Test
     void commandWithoutAmountIsUnreadable() {
         assertThatThrownBy(() -> charges.deserialize("t",
                 bytes("{\"requestId\":\"r\",\"userId\":7,\"acceptedAt\":\"2026-11-21T10:00:00Z\"}")))
