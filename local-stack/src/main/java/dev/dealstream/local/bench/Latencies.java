@@ -1,6 +1,8 @@
 package dev.dealstream.local.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /** Latency samples in microseconds, with the percentiles a report needs. */
 final class Latencies {
@@ -28,6 +30,20 @@ final class Latencies {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * count) - 1;
         return sorted[Math.max(0, Math.min(count - 1, index))] / 1000.0;
+    }
+
+    /**
+     * The p99 of each tenth of the samples, in the order they were added: where in a run its tail was
+     * (for decisions, the order they became visible).
+     */
+    synchronized String p99ByTenth() {
+        StringJoiner tenths = new StringJoiner(" / ", "", " ms");
+        for (int tenth = 0; tenth < 10 && count >= 10; tenth++) {
+            long[] slice = Arrays.copyOfRange(samples, count * tenth / 10, count * (tenth + 1) / 10);
+            Arrays.sort(slice);
+            tenths.add(String.format(Locale.ROOT, "%.0f", slice[(int) Math.ceil(0.99 * slice.length) - 1] / 1000.0));
+        }
+        return tenths.toString();
     }
 
     String summary() {

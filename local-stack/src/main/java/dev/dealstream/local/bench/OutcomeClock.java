@@ -118,6 +118,11 @@ final class OutcomeClock implements AutoCloseable {
                 untilVisible.percentileMillis(50), untilVisible.percentileMillis(99));
     }
 
+    /** The decision latency's p99 in each tenth of the measured decisions, in the order they were seen. */
+    String p99ByTenth() {
+        return decisions.p99ByTenth();
+    }
+
     /**
      * What the clock needs of an outcome (refused with which code, decided when), read from its JSON
      * without building the outcome: the clock shares the cores it measures, and binding every outcome
