@@ -15,10 +15,12 @@ import tools.jackson.databind.ObjectWriter;
  * <p>A stream thread often writes one value twice (an outcome to the request log and to
  * {@code request.outcomes}, through two serdes) and reads one stored value over and over (a hot
  * campaign, served from the store's cache as the same byte array until it changes). Each thread
- * remembers its last write of any serde, and each serde its last read on each thread, by identity,
- * and answers a repeat without JSON: values are immutable records, and Kafka and the stores never
- * change a byte array once it is handed over. The read is remembered per serde because a thread reads
- * other values in between: a command before every campaign lookup.
+ * remembers its last write of any serde, and each serde its last read and last write on each thread,
+ * by identity, and answers a repeat without JSON: values are immutable records, and Kafka and the
+ * stores never change a byte array once it is handed over. A serde answers a read of the bytes it
+ * last wrote with the value it wrote: a campaign put into the store's cache comes back as those bytes
+ * on the next request. Reads are remembered per serde because a thread reads other values in between:
+ * a command before every campaign lookup.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -29,6 +31,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
 
     private final Class<T> type;
     private final ThreadLocal<Memo> lastRead = new ThreadLocal<>();
+    private final ThreadLocal<Memo> lastWritten = new ThreadLocal<>();
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
@@ -53,7 +56,9 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         }
         try {
             byte[] bytes = writer.writeValueAsBytes(data);
-            LAST_WRITTEN.set(new Memo(type, data, bytes));
+            Memo written = new Memo(type, data, bytes);
+            LAST_WRITTEN.set(written);
+            lastWritten.set(written);
             return bytes;
         } catch (JacksonException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
@@ -65,9 +70,13 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         if (data == null) {
             return null;
         }
-        Memo last = lastRead.get();
-        if (last != null && last.bytes() == data) {
-            return type.cast(last.value());
+        Memo read = lastRead.get();
+        if (read != null && read.bytes() == data) {
+            return type.cast(read.value());
+        }
+        Memo written = lastWritten.get();
+        if (written != null && written.bytes() == data) {
+            return type.cast(written.value());
         }
         try {
             T value = reader.readValue(data);

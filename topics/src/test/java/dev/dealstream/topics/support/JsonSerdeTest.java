@@ -71,6 +71,15 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aValueReadBackFromTheBytesItWasWrittenToIsNotParsed() {
+        Outcome written = new Outcome.Rejected("r1", "f1", ReasonCode.SOLD_OUT, "all issued", null, AT);
+        byte[] cached = outcomes.serialize("t", written);
+        charges.deserialize("t", charges.serialize("t", new ChargeWallet("c1", new UserId(7), 5_000, AT)));
+
+        assertThat(outcomes.deserialize("t", cached)).isSameAs(written);
+    }
+
+    @Test
     void commandWithoutAmountIsUnreadable() {
         assertThatThrownBy(() -> charges.deserialize("t",
                 bytes("{\"requestId\":\"r\",\"userId\":7,\"acceptedAt\":\"2026-11-21T10:00:00Z\"}")))
