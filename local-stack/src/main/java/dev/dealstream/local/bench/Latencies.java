@@ -28,8 +28,13 @@ final class Latencies {
         }
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * count) - 1;
-        return sorted[Math.max(0, Math.min(count - 1, index))] / 1000.0;
+        return percentileMillis(sorted, p);
+    }
+
+    /** p in [0, 100] of samples already sorted, not empty; in milliseconds. */
+    private static double percentileMillis(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
     }
 
     /**
@@ -41,7 +46,7 @@ final class Latencies {
         for (int tenth = 0; tenth < 10 && count >= 10; tenth++) {
             long[] slice = Arrays.copyOfRange(samples, count * tenth / 10, count * (tenth + 1) / 10);
             Arrays.sort(slice);
-            tenths.add(String.format(Locale.ROOT, "%.0f", slice[(int) Math.ceil(0.99 * slice.length) - 1] / 1000.0));
+            tenths.add(String.format(Locale.ROOT, "%.0f", percentileMillis(slice, 99)));
         }
         return tenths.toString();
     }

@@ -75,25 +75,26 @@ public final class KeyFilter {
         }
 
         void add(long hash) {
-            int first = (int) hash;
-            int step = (int) (hash >>> 32) | 1;
-            for (int i = 0; i < PROBES; i++) {
-                long bit = (first + (long) i * step) & mask;
+            for (int probe = 0; probe < PROBES; probe++) {
+                long bit = bit(hash, probe);
                 words[(int) (bit >>> 6)] |= 1L << bit;
             }
             keys++;
         }
 
         boolean mightContain(long hash) {
-            int first = (int) hash;
-            int step = (int) (hash >>> 32) | 1;
-            for (int i = 0; i < PROBES; i++) {
-                long bit = (first + (long) i * step) & mask;
+            for (int probe = 0; probe < PROBES; probe++) {
+                long bit = bit(hash, probe);
                 if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The probe's bit: the hash's low half plus the probe times its (odd) high half, double hashing. */
+        private long bit(long hash, int probe) {
+            return ((int) hash + (long) probe * ((int) (hash >>> 32) | 1)) & mask;
         }
     }
 }
