@@ -23,10 +23,8 @@ import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -55,7 +53,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, OrderSaga> orders;
     private KeyValueStore<String, String> placements;
     private KeyValueStore<String, Long> orderCounts;
-    private KeyValueStore<String, String> deadlines;
+    private OrderDeadlines deadlines;
     private KeyValueStore<String, Wallet> wallets;
     private KeyValueStore<String, CouponBook> coupons;
     private KeyValueStore<String, byte[]> catalog;
@@ -72,10 +70,10 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         orders = context.getStateStore(OrderTopology.ORDERS);
         placements = context.getStateStore(OrderTopology.PLACEMENTS);
         orderCounts = context.getStateStore(OrderTopology.ORDER_COUNTS);
-        deadlines = context.getStateStore(OrderTopology.DEADLINES);
         wallets = context.getStateStore(WalletTopology.WALLETS);
         coupons = context.getStateStore(CouponTopology.USER_COUPONS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
+        deadlines = deadlinesOf(placements, orders);
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> timeOut(Instant.ofEpochMilli(now)));
     }
 
@@ -114,7 +112,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         }
         orders.put(orderId.text(), saga);
         placements.put(command.requestId(), orderId.text());
-        deadlines.put(deadlineKey(saga), orderId.text());
+        deadlines.add(saga);
         send(placed.reservations(), timestamp);
         return Optional.empty();
     }
@@ -154,15 +152,28 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         }
     }
 
+    /**
+     * The deadlines of the sagas that were running when the task stopped, read from its stores. Streams
+     * calls {@code init} once the stores are restored (after a crash or an aborted transaction too), so
+     * the deadlines in memory always match the stores.
+     */
+    static OrderDeadlines deadlinesOf(KeyValueStore<String, String> placements, KeyValueStore<String, OrderSaga> orders) {
+        OrderDeadlines deadlines = new OrderDeadlines();
+        try (KeyValueIterator<String, String> running = placements.all()) {
+            running.forEachRemaining(placement -> {
+                OrderSaga saga = orders.get(placement.value);
+                if (saga != null) {
+                    deadlines.add(saga);
+                }
+            });
+        }
+        return deadlines;
+    }
+
     /** Compensates every pending order whose deadline has passed. */
     private void timeOut(Instant now) {
-        List<KeyValue<String, String>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, String> due = deadlines.range(deadlineKey(Instant.EPOCH, ""), deadlineKey(now, "~"))) {
-            due.forEachRemaining(expired::add);
-        }
-        for (KeyValue<String, String> entry : expired) {
-            deadlines.delete(entry.key);
-            OrderSaga saga = orders.get(entry.value);
+        for (String orderId : deadlines.takeDue(now)) {
+            OrderSaga saga = orders.get(orderId);
             if (saga != null && saga.pending()) {
                 String userKey = saga.order().userId().key();
                 Settlement settlement = Orders.compensate(saga, wallets.get(userKey), coupons.get(userKey), now);
@@ -175,7 +186,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private void end(OrderSaga pending, Settlement settlement, StockReply refusal, Instant now, long timestamp) {
         apply(settlement, timestamp);
         placements.delete(pending.requestId());
-        deadlines.delete(deadlineKey(pending));
+        deadlines.remove(pending);
         Outcome outcome;
         if (settlement.saga().order().status() == OrderStatus.CONFIRMED) {
             outcome = new Outcome.Succeeded(pending.requestId(), pending.fingerprint(), settlement.saga().order(), now);
@@ -215,14 +226,5 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private Product catalogEntry(ProductId product) {
         byte[] entry = catalog.get(product.key());
         return entry == null ? null : productReader.deserialize(Topics.PRODUCTS, entry);
-    }
-
-    private static String deadlineKey(OrderSaga saga) {
-        return deadlineKey(saga.deadline(), saga.order().orderId().text());
-    }
-
-    /** Ordered by time: zero-padded epoch millis, then the order id. */
-    private static String deadlineKey(Instant deadline, String orderId) {
-        return String.format("%015d:%s", deadline.toEpochMilli(), orderId);
     }
 }

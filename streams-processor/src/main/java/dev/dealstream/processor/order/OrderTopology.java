@@ -27,12 +27,13 @@ public final class OrderTopology {
 
     /** Orders (as sagas) by orderId. */
     public static final String ORDERS = QueryableStores.ORDERS;
-    /** The order each pending placement request became, by requestId: a retry must not place a second. */
+    /**
+     * The order each pending placement request became, by requestId: a retry must not place a second.
+     * The running sagas' deadlines are kept in memory, read from here when the task starts.
+     */
     static final String PLACEMENTS = "order-placements";
     /** How many orders each user has placed, by userId: the next order's number. */
     static final String ORDER_COUNTS = "order-counts";
-    /** Pending orders by deadline ({@code <epoch millis>:<orderId>}), so that the due ones are a range. */
-    static final String DEADLINES = "order-deadlines";
     public static final String PROCESSOR = "order-processor";
     static final String STOCK_REQUESTS_SINK = "order-stock-requests-sink";
     static final String LEDGER_SINK = "order-ledger-sink";
@@ -51,8 +52,6 @@ public final class OrderTopology {
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_COUNTS),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
-                Serdes.String(), Serdes.String()), PROCESSOR);
         topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.USER_COUPONS);
         topology.addSink(STOCK_REQUESTS_SINK, Topics.STOCK_REQUESTS, new StringSerializer(),
                 JsonSerde.of(StockRequest.class), PROCESSOR);

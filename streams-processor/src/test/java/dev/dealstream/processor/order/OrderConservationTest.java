@@ -178,7 +178,6 @@ class OrderConservationTest {
             assertThat(all(OrderTopology.ORDERS)).allSatisfy(entry ->
                     assertThat(((OrderSaga) entry.value).order().status()).isNotEqualTo(OrderStatus.PENDING));
             assertThat(all("order-placements")).isEmpty();
-            assertThat(all("order-deadlines")).isEmpty();
         }
 
         private void stockIsConservedAndNothingIsReserved() {

@@ -1,0 +1,87 @@
+package dev.dealstream.processor.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dealstream.topics.UserId;
+import dev.dealstream.topics.catalog.ProductId;
+import dev.dealstream.topics.order.Order;
+import dev.dealstream.topics.order.OrderId;
+import dev.dealstream.topics.order.OrderItem;
+import dev.dealstream.topics.order.OrderStatus;
+import dev.dealstream.topics.support.JsonSerde;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class OrderDeadlinesTest {
+
+    private static final Instant T = Instant.parse("2026-12-02T12:00:00Z");
+
+    private final OrderDeadlines deadlines = new OrderDeadlines();
+
+    @Test
+    void anOrderIsDueAtItsDeadlineNotBeforeAndOnlyOnce() {
+        deadlines.add(saga(1, T));
+
+        assertThat(deadlines.takeDue(T.minusMillis(1))).isEmpty();
+        assertThat(deadlines.takeDue(T)).containsExactly("7-1");
+        assertThat(deadlines.takeDue(T.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void dueOrdersComeEarliestFirstAndLaterOnesWait() {
+        deadlines.add(saga(3, T.plusSeconds(2)));
+        deadlines.add(saga(1, T));
+        deadlines.add(saga(2, T));
+        deadlines.add(saga(4, T.plusSeconds(5)));
+
+        assertThat(deadlines.takeDue(T.plusSeconds(2))).containsExactly("7-1", "7-2", "7-3");
+        assertThat(deadlines.takeDue(T.plusSeconds(5))).containsExactly("7-4");
+    }
+
+    @Test
+    void anEndedSagaIsNeverDue() {
+        OrderSaga ended = saga(1, T);
+        deadlines.add(ended);
+        deadlines.add(saga(2, T));
+
+        deadlines.remove(ended);
+
+        assertThat(deadlines.takeDue(T)).containsExactly("7-2");
+    }
+
+    @Test
+    void aRestartedTaskFindsTheDeadlinesOfTheSagasRunningInItsStores() {
+        KeyValueStore<String, String> placements = store("placements", Serdes.String());
+        KeyValueStore<String, OrderSaga> orders = store("orders", JsonSerde.of(OrderSaga.class));
+        for (OrderSaga saga : List.of(saga(1, T), saga(2, T.plusSeconds(1)))) {
+            placements.put(saga.requestId(), saga.order().orderId().text());
+            orders.put(saga.order().orderId().text(), saga);
+        }
+        OrderSaga confirmed = saga(3, T);
+        orders.put("7-3", confirmed.settled(confirmed.order().withStatus(OrderStatus.CONFIRMED, T)));
+
+        OrderDeadlines restarted = OrderProcessor.deadlinesOf(placements, orders);
+
+        assertThat(restarted.takeDue(T.plusSeconds(1))).containsExactly("7-1", "7-2");
+    }
+
+    private static OrderSaga saga(long number, Instant deadline) {
+        OrderId orderId = new OrderId(new UserId(7), number);
+        Order order = new Order(orderId, new UserId(7), List.of(new OrderItem(new ProductId(1), 1, 1_000)), 1_000, 0, 1_000,
+                null, OrderStatus.PENDING, T.minusSeconds(10), T.minusSeconds(10));
+        return new OrderSaga(order, "request-" + number, "fingerprint", List.of(new ProductId(1)), deadline);
+    }
+
+    private static <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+}
