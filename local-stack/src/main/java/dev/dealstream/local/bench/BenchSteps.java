@@ -25,6 +25,23 @@ final class BenchSteps {
         }
     }
 
+    /**
+     * Waits until the warm-up's commands are decided before the measured phase starts, so that a
+     * backlog the cold JVMs built is not measured as if the warm system had built it. A rate the warm
+     * system cannot keep builds its own backlog in the measured phase, and shows there.
+     *
+     * @return what it waited for, for the report
+     */
+    static String drainWarmUp(OutcomeClock clock) throws InterruptedException {
+        int backlog = clock.undecided();
+        long started = System.nanoTime();
+        waitForDecisions(clock, Duration.ofMinutes(5));
+        String drained = String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, decided %.1f s later",
+                backlog, (System.nanoTime() - started) / 1e9);
+        say("Warm-up backlog: %s", drained);
+        return drained;
+    }
+
     static Set<String> unanswered(OpenLoad.Result... runs) {
         Set<String> all = new HashSet<>();
         for (OpenLoad.Result run : runs) {

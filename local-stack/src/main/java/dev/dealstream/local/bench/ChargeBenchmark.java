@@ -1,6 +1,7 @@
 package dev.dealstream.local.bench;
 
 import static dev.dealstream.local.bench.BenchSteps.cpuShares;
+import static dev.dealstream.local.bench.BenchSteps.drainWarmUp;
 import static dev.dealstream.local.bench.BenchSteps.freshStack;
 import static dev.dealstream.local.bench.BenchSteps.publish;
 import static dev.dealstream.local.bench.BenchSteps.say;
@@ -97,6 +98,7 @@ public final class ChargeBenchmark {
             OpenLoad.Result warmup = load.run(options.rate(), (long) options.rate() * options.warmupSeconds(),
                     i -> charge("w", i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
+            String warmupBacklog = drainWarmUp(clock);
             say("Measuring: %d s at %,d charges/s", options.durationSeconds(), options.rate());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));
             clock.measure(true);
@@ -109,7 +111,7 @@ public final class ChargeBenchmark {
             waitForDecisions(clock, Duration.ofSeconds(60));
             clock.measure(false);
             Exactness exactness = verify(query, clock, unanswered(registration, warmup, measured));
-            String report = report(measured, clock, shares, decidedDuring, exactness);
+            String report = report(measured, warmupBacklog, clock, shares, decidedDuring, exactness);
             publish(report, options.record());
         }
     }
@@ -174,7 +176,7 @@ public final class ChargeBenchmark {
                 unanswered.size(), clock.duplicates.get());
     }
 
-    private String report(OpenLoad.Result measured, OutcomeClock clock, Map<String, Double> cpu, long decidedDuring,
+    private String report(OpenLoad.Result measured, String warmupBacklog, OutcomeClock clock, Map<String, Double> cpu, long decidedDuring,
                           Exactness exactness) {
         BenchmarkEnvironment environment = BenchmarkEnvironment.current();
         double seconds = options.durationSeconds();
@@ -188,7 +190,7 @@ public final class ChargeBenchmark {
 
                 - Command: `%s`
                 - JDK: %s; machine: %s. Everything on this machine: Kafka broker, processor, ingest API, query API and the load generator.
-                - Warm-up %d s at the same rate, then %d s measured; %,d users; open model over %d persistent connections (latency from when each request was due).
+                - Warm-up %d s at the same rate (%s), then %d s measured; %,d users; open model over %d persistent connections (latency from when each request was due).
 
                 | measure | result |
                 |---|---|
@@ -202,7 +204,7 @@ public final class ChargeBenchmark {
                 | exactness | %s: %,d balances checked, %d mismatched, %d unreadable; %d answered requests undecided, %d second decisions (%d requests without an HTTP answer) |
                 """,
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
-                environment.machine(), options.warmupSeconds(), options.durationSeconds(), options.users(), options.connections(),
+                environment.machine(), options.warmupSeconds(), warmupBacklog, options.durationSeconds(), options.users(), options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection,
                 decidedDuring / seconds, measured.http.summary(), clock.summary(), rejections, cpuShares,
                 exactness.exact() ? "exact" : "NOT EXACT", exactness.usersChecked(), exactness.mismatches(),

@@ -1,6 +1,7 @@
 package dev.dealstream.local.bench;
 
 import static dev.dealstream.local.bench.BenchSteps.cpuShares;
+import static dev.dealstream.local.bench.BenchSteps.drainWarmUp;
 import static dev.dealstream.local.bench.BenchSteps.freshStack;
 import static dev.dealstream.local.bench.BenchSteps.publish;
 import static dev.dealstream.local.bench.BenchSteps.say;
@@ -100,6 +101,7 @@ public final class CouponRushBenchmark {
             say("Warming up: %d s at %,d requests/s on campaign %d", options.warmupSeconds(), options.rate(), warmupCampaign);
             OpenLoad.Result warmup = load.run(options.rate(), warmupRequests, i -> issue("w", warmupCampaign, i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
+            String warmupBacklog = drainWarmUp(clock);
             clock.rejections.clear();
             say("Measuring: %,d requests at %,d/s on campaign %d (%,d coupons)", options.requests(), options.rate(),
                     rushCampaign, options.quantity());
@@ -115,7 +117,7 @@ public final class CouponRushBenchmark {
             waitForDecisions(clock, Duration.ofSeconds(120));
             clock.measure(false);
             String exactness = verify(clock, unanswered(warmup, measured));
-            String report = report(measured, clock, shares, decidedDuring / seconds, exactness);
+            String report = report(measured, warmupBacklog, clock, shares, decidedDuring / seconds, exactness);
             publish(report, options.record());
         }
     }
@@ -188,7 +190,7 @@ public final class CouponRushBenchmark {
         }
     }
 
-    private String report(OpenLoad.Result measured, OutcomeClock clock, Map<String, Double> cpu, double decidedPerSecond,
+    private String report(OpenLoad.Result measured, String warmupBacklog, OutcomeClock clock, Map<String, Double> cpu, double decidedPerSecond,
                           String exactness) {
         BenchmarkEnvironment environment = BenchmarkEnvironment.current();
         String statuses = measured.statuses.entrySet().stream()
@@ -200,7 +202,7 @@ public final class CouponRushBenchmark {
 
                 - Command: `%s`
                 - JDK: %s; machine: %s. Everything on this machine: Kafka broker, processor, ingest API, query API and the load generator.
-                - %,d users registered on the command topic; warm-up %d s at the same rate on another campaign; then %,d requests (each user once) for %,d coupons of one campaign, so one partition and one stream thread decide them all; open model over %d persistent connections (latency from when each request was due).
+                - %,d users registered on the command topic; warm-up %d s at the same rate on another campaign (%s); then %,d requests (each user once) for %,d coupons of one campaign, so one partition and one stream thread decide them all; open model over %d persistent connections (latency from when each request was due).
 
                 | measure | result |
                 |---|---|
@@ -215,7 +217,7 @@ public final class CouponRushBenchmark {
                 | exactness | %s |
                 """,
                 LocalDate.now(), options.rate(), environment.commit(), options.commandLine(), environment.jdk(),
-                environment.machine(), options.requests(), options.warmupSeconds(), options.requests(), options.quantity(),
+                environment.machine(), options.requests(), options.warmupSeconds(), warmupBacklog, options.requests(), options.quantity(),
                 options.connections(), options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection,
                 decidedPerSecond, measured.http.summary(), clock.summary(), clock.p99ByTenth(), refusals, cpuShares(cpu), exactness);
     }

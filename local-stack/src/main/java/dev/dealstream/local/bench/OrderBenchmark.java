@@ -1,6 +1,7 @@
 package dev.dealstream.local.bench;
 
 import static dev.dealstream.local.bench.BenchSteps.cpuShares;
+import static dev.dealstream.local.bench.BenchSteps.drainWarmUp;
 import static dev.dealstream.local.bench.BenchSteps.freshStack;
 import static dev.dealstream.local.bench.BenchSteps.publish;
 import static dev.dealstream.local.bench.BenchSteps.say;
@@ -118,6 +119,7 @@ public final class OrderBenchmark {
             say("Warming up: %d s at %,d orders/s", options.warmupSeconds(), options.rate());
             OpenLoad.Result warmup = load.run(options.rate(), warmupRequests, i -> order("w", warmupProducts, i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
+            String warmupBacklog = drainWarmUp(clock);
             clock.rejections.clear();
             say("Measuring: %,d orders at %,d/s over %,d product(s)", measuredRequests(), options.rate(), options.products());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));
@@ -132,7 +134,7 @@ public final class OrderBenchmark {
             waitForDecisions(clock, Duration.ofSeconds(120));
             clock.measure(false);
             String exactness = verify(clock, warmupRequests, unanswered(warmup, measured));
-            publish(report(measured, clock, shares, decidedDuring / seconds, exactness), options.record());
+            publish(report(measured, warmupBacklog, clock, shares, decidedDuring / seconds, exactness), options.record());
         }
     }
 
@@ -220,7 +222,7 @@ public final class OrderBenchmark {
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
     }
 
-    private String report(OpenLoad.Result measured, OutcomeClock clock, Map<String, Double> cpu, double decidedPerSecond,
+    private String report(OpenLoad.Result measured, String warmupBacklog, OutcomeClock clock, Map<String, Double> cpu, double decidedPerSecond,
                           String exactness) {
         BenchmarkEnvironment environment = BenchmarkEnvironment.current();
         String statuses = measured.statuses.entrySet().stream()
@@ -234,7 +236,7 @@ public final class OrderBenchmark {
 
                 - Command: `%s`
                 - JDK: %s; machine: %s. Everything on this machine: Kafka broker, processor, ingest API, query API and the load generator.
-                - %,d users (each charged %,d won) and the products set up on the command topics; warm-up %d s at the same rate on other products; then %,d one-line orders in %d s: %s; open model over %d persistent connections (latency from when each request was due).
+                - %,d users (each charged %,d won) and the products set up on the command topics; warm-up %d s at the same rate on other products (%s); then %,d one-line orders in %d s: %s; open model over %d persistent connections (latency from when each request was due).
 
                 | measure | result |
                 |---|---|
@@ -249,7 +251,7 @@ public final class OrderBenchmark {
                 """,
                 LocalDate.now(), options.rate(), options.products() == 1 ? "flash sale on one product" : options.products() + " products",
                 environment.commit(), options.commandLine(), environment.jdk(), environment.machine(), options.users(), CHARGE,
-                options.warmupSeconds(), measuredRequests(), options.durationSeconds(), shape, options.connections(),
+                options.warmupSeconds(), warmupBacklog, measuredRequests(), options.durationSeconds(), shape, options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection, decidedPerSecond,
                 measured.http.summary(), clock.summary(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
     }
