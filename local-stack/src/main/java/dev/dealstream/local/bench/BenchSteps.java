@@ -36,8 +36,13 @@ final class BenchSteps {
         int backlog = clock.undecided();
         long started = System.nanoTime();
         waitForDecisions(clock, Duration.ofMinutes(5));
-        String drained = String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, decided %.1f s later",
-                backlog, (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int left = clock.undecided();
+        String drained = left == 0
+                ? String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, decided %.1f s later",
+                        backlog, seconds)
+                : String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, %,d still undecided %.1f s later",
+                        backlog, left, seconds);
         say("Warm-up backlog: %s", drained);
         return drained;
     }
