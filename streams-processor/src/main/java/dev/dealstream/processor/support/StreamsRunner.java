@@ -27,6 +27,8 @@ import org.springframework.core.env.Environment;
 public class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    /** About 200 commands: what a stream thread processes in a few milliseconds. */
+    static final int MAIN_FETCH_BYTES_PER_PARTITION = 65_536;
 
     private final Topology topology;
     private final ProcessorProperties properties;
@@ -94,6 +96,11 @@ public class StreamsRunner implements SmartLifecycle {
         // until it has fetched its idle partitions, up to a fetch wait per record. Nothing here depends
         // on timestamp order across topics: a client charges only after it saw its registration decided.
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // The consumer hands out fetched records in the order the fetches came back, at most
+        // max.poll.records per poll. With 1 MB per partition, a backlog of commands queued thousands of
+        // records ahead of a saga's next step (a stock request, its reply), which then waited many polls:
+        // under overload the sagas timed out. A small fetch per partition keeps that queue short.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAIN_FETCH_BYTES_PER_PARTITION);
         return config;
     }
 
