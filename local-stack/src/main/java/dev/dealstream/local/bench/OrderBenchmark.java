@@ -61,6 +61,11 @@ public final class OrderBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final long warmupProducts = PRODUCT_BASE + System.currentTimeMillis() % 100_000 * 2_000;
+    /**
+     * Attached to a stack that earlier runs used, this run's users are a block of their own, so the
+     * balance check sees only this run's charges and orders (one block per minute; a run takes longer).
+     */
+    private final long userBase = USER_BASE + (System.currentTimeMillis() / 60_000 % 10_000) * 1_000_000;
     private final long measuredProducts;
 
     record Options(int rate, int durationSeconds, int warmupSeconds, int products, int users, int connections,
@@ -103,7 +108,7 @@ public final class OrderBenchmark {
         try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA)) {
             say("Registering %,d users and %,d products straight on the command topics", options.users(), 2 * options.products());
             BenchShop shop = new BenchShop(commands, clock, runId);
-            shop.registerUsers(USER_BASE + 1, options.users());
+            shop.registerUsers(userBase + 1, options.users());
             shop.defineProducts(warmupProducts, options.products());
             shop.defineProducts(measuredProducts, options.products());
             shop.flush();
@@ -112,7 +117,7 @@ public final class OrderBenchmark {
             say("Charging each user %,d won and stocking the products", CHARGE);
             shop.stockProducts(warmupProducts, options.products(), stockPerProduct(warmupRequests));
             shop.stockProducts(measuredProducts, options.products(), stockPerProduct(measuredRequests()));
-            shop.chargeUsers(USER_BASE + 1, options.users(), CHARGE);
+            shop.chargeUsers(userBase + 1, options.users(), CHARGE);
             shop.flush();
             waitForDecisions(clock, Duration.ofMinutes(10));
             say("Set up: %,d decided, refusals %s", clock.decided.get(), clock.rejections);
@@ -147,7 +152,7 @@ public final class OrderBenchmark {
     }
 
     private long userOf(long i) {
-        return USER_BASE + (i * STRIDE % options.users()) + 1;
+        return userBase + (i * STRIDE % options.users()) + 1;
     }
 
     private long productOf(long firstProduct, long i) {
@@ -182,7 +187,7 @@ public final class OrderBenchmark {
         AtomicLong walletsWrong = new AtomicLong();
         List<Long> users = new ArrayList<>();
         for (long i = 0; i < options.users(); i++) {
-            users.add(USER_BASE + i + 1);
+            users.add(userBase + i + 1);
         }
         readAll(users, user -> "/api/v1/wallets/" + user, (user, values) -> {
             long expected = CHARGE - PRICE * boughtPerUser.getOrDefault(user, 0L);
