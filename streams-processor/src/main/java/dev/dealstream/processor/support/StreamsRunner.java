@@ -27,7 +27,7 @@ import org.springframework.core.env.Environment;
 public class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
-    /** About 200 commands: what a stream thread processes in a few milliseconds. */
+    /** About 200 commands per partition and fetch. */
     static final int MAIN_FETCH_BYTES_PER_PARTITION = 65_536;
 
     private final Topology topology;
