@@ -14,6 +14,13 @@ public final class ChildProcess {
     private final Process process;
     private final Path log;
 
+    /**
+     * Every child JVM asks for transparent huge pages for its heap: in the kernel's usual mode
+     * ({@code madvise}) only those who ask get them. On the KVM machines measured here a random read
+     * from a 256 MB array took 450 ns on 4 KB pages and 250 ns on 2 MB pages (docs/operations.md).
+     */
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
@@ -24,6 +31,7 @@ public final class ChildProcess {
     public static ChildProcess startJava(String name, List<String> jvmArgs, List<String> arguments, Path logDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HUGE_PAGES);
         command.addAll(jvmArgs);
         command.addAll(arguments);
         try {
