@@ -38,13 +38,22 @@ final class BenchSteps {
         waitForDecisions(clock, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - started) / 1e9;
         int left = clock.undecided();
-        String drained = left == 0
-                ? String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, decided %.1f s later",
-                        backlog, seconds)
-                : String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, %,d still undecided %.1f s later",
-                        backlog, left, seconds);
+        String after = left == 0
+                ? String.format(Locale.ROOT, "decided %.1f s later", seconds)
+                : String.format(Locale.ROOT, "%,d still undecided %.1f s later", left, seconds);
+        String drained = String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, %s",
+                backlog, after);
         say("Warm-up backlog: %s", drained);
         return drained;
+    }
+
+    /**
+     * A block of a million user ids after {@code base}, one for each minute: a run attached to a stack
+     * that earlier runs used registers users of its own, so its balance checks see only its own
+     * commands (a run takes longer than a minute).
+     */
+    static long userBlockOfThisMinute(long base) {
+        return base + (System.currentTimeMillis() / 60_000 % 10_000 + 1) * 1_000_000;
     }
 
     static Set<String> unanswered(OpenLoad.Result... runs) {

@@ -6,6 +6,7 @@ import static dev.dealstream.local.bench.BenchSteps.freshStack;
 import static dev.dealstream.local.bench.BenchSteps.publish;
 import static dev.dealstream.local.bench.BenchSteps.say;
 import static dev.dealstream.local.bench.BenchSteps.unanswered;
+import static dev.dealstream.local.bench.BenchSteps.userBlockOfThisMinute;
 import static dev.dealstream.local.bench.BenchSteps.waitForDecisions;
 import static dev.dealstream.local.bench.BenchSteps.withLoadGenerator;
 
@@ -67,10 +68,7 @@ public final class ChargeBenchmark {
 
     private ChargeBenchmark(Options options) {
         this.options = options;
-        // attached to a stack that earlier runs charged, this run's users are a block of their own, so
-        // the balance check sees only this run's charges (one block per minute; a run takes longer)
-        this.userBase = options.attach() ? USER_BASE + (System.currentTimeMillis() / 60_000 % 10_000 + 1) * 1_000_000
-                : USER_BASE;
+        this.userBase = options.attach() ? userBlockOfThisMinute(USER_BASE) : USER_BASE;
     }
 
     public static void main(String[] args) throws Exception {

@@ -6,6 +6,7 @@ import static dev.dealstream.local.bench.BenchSteps.freshStack;
 import static dev.dealstream.local.bench.BenchSteps.publish;
 import static dev.dealstream.local.bench.BenchSteps.say;
 import static dev.dealstream.local.bench.BenchSteps.unanswered;
+import static dev.dealstream.local.bench.BenchSteps.userBlockOfThisMinute;
 import static dev.dealstream.local.bench.BenchSteps.waitForDecisions;
 import static dev.dealstream.local.bench.BenchSteps.withLoadGenerator;
 
@@ -61,11 +62,8 @@ public final class OrderBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final long warmupProducts = PRODUCT_BASE + System.currentTimeMillis() % 100_000 * 2_000;
-    /**
-     * Attached to a stack that earlier runs used, this run's users are a block of their own, so the
-     * balance check sees only this run's charges and orders (one block per minute; a run takes longer).
-     */
-    private final long userBase = USER_BASE + (System.currentTimeMillis() / 60_000 % 10_000) * 1_000_000;
+    /** Its own users, also when attached to a stack an earlier run used. */
+    private final long userBase = userBlockOfThisMinute(USER_BASE);
     private final long measuredProducts;
 
     record Options(int rate, int durationSeconds, int warmupSeconds, int products, int users, int connections,

@@ -28,7 +28,7 @@ public class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     /** About 200 commands per partition and fetch. */
-    static final int MAIN_FETCH_BYTES_PER_PARTITION = 65_536;
+    private static final int MAIN_FETCH_BYTES_PER_PARTITION = 65_536;
 
     private final Topology topology;
     private final ProcessorProperties properties;
