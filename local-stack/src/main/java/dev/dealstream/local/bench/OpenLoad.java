@@ -93,7 +93,8 @@ final class OpenLoad {
     /**
      * Offers {@code total} calls at {@code rate} per second, then waits (up to two minutes) for the last answers.
      *
-     * @param dueAt called with each call's request id and due time (nanoTime) when it becomes due
+     * @param dueAt called with each call's request id and due time (nanoTime) when it is sent; a call due
+     *              but never sent (the run gave up first) is not reported
      */
     Result run(int rate, long total, LongFunction<Call> calls, DueListener dueAt) {
         Result result = new Result();
@@ -113,17 +114,18 @@ final class OpenLoad {
                 long now = System.nanoTime();
                 for (long due = start + (long) (next * intervalNanos); next < total && due <= now;
                      due = start + (long) (next * intervalNanos)) {
-                    Call call = calls.apply(next++);
-                    dueAt.due(call.requestId(), due);
-                    result.sent.incrementAndGet();
-                    waiting.add(new Due(call, due));
+                    waiting.add(new Due(calls.apply(next++), due));
                 }
                 if (next == total && giveUp == Long.MAX_VALUE) {
                     giveUp = now + TimeUnit.MINUTES.toNanos(2);
                 }
                 while (!waiting.isEmpty() && !idle.isEmpty()) {
+                    Due due = waiting.poll();
+                    // told only now, so a call still unsent when the run gives up is not awaited as a decision
+                    dueAt.due(due.call().requestId(), due.dueNanos());
+                    result.sent.incrementAndGet();
                     Connection connection = idle.poll();
-                    if (connection.send(waiting.poll(), result)) {
+                    if (connection.send(due, result)) {
                         idle.add(connection);
                     }
                 }
