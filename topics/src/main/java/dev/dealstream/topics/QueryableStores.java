@@ -9,8 +9,8 @@ public final class QueryableStores {
     public static final String WALLETS = "wallets";
     /** Coupon campaigns with their issued counts, by campaignId. */
     public static final String COUPON_CAMPAIGNS = "coupon-campaigns";
-    /** Each user's coupons, by userId. */
-    public static final String USER_COUPONS = "user-coupons";
+    /** The coupons users hold, one entry per coupon, keyed "userId:couponId" (in the user's task). */
+    public static final String HELD_COUPONS = "held-coupons";
     /** Products (catalog entry with its stock) by productId. */
     public static final String PRODUCTS = "products";
     /** Orders by orderId, in the task of the order's user. */

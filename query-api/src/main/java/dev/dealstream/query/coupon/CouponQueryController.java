@@ -39,6 +39,6 @@ class CouponQueryController {
     /** The user's coupons with their status, from the user's task. */
     private Mono<ServerResponse> coupons(ServerRequest request) {
         UserId user = PathIds.userId(request.pathVariable("userId"));
-        return router.relay(QueryableStores.USER_COUPONS, user.key(), "/internal/users/" + user.key() + "/coupons");
+        return router.relay(QueryableStores.HELD_COUPONS, user.key(), "/internal/users/" + user.key() + "/coupons");
     }
 }

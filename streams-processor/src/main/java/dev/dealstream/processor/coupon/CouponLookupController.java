@@ -10,8 +10,11 @@ import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.user.User;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +38,7 @@ class CouponLookupController {
                 Function.identity(), ReasonCode.CAMPAIGN_NOT_FOUND, "campaign " + campaign + " is not defined");
     }
 
-    /** The user's coupons; the user's task holds both the user and the coupon book. */
+    /** The user's coupons; the user's task holds both the user and the coupons. */
     @GetMapping("/internal/users/{userId}/coupons")
     ResponseEntity<?> coupons(@PathVariable long userId) {
         UserId user = new UserId(userId);
@@ -44,12 +47,17 @@ class CouponLookupController {
         if (!(registered instanceof StoreLookup.Found<User> known) || known.value() == null) {
             return InternalApi.answer(registered, Function.identity(), ReasonCode.USER_NOT_FOUND, notRegistered);
         }
-        StoreLookup<CouponBook> book = stores.query(CouponTopology.USER_COUPONS, user.key(),
-                KeyQuery.<String, CouponBook>withKey(user.key()));
+        StoreLookup<List<HeldCoupon>> held = stores.query(CouponTopology.HELD_COUPONS, user.key(),
+                CouponTopology.heldCouponsOf(user), CouponLookupController::readAll);
         Instant now = Instant.now();
-        if (book instanceof StoreLookup.Found<CouponBook> found && found.value() == null) {
-            return ResponseEntity.ok(CouponBook.empty(user).view(now));
+        return InternalApi.answer(held, coupons -> HeldCoupon.view(user, coupons, now), ReasonCode.USER_NOT_FOUND, notRegistered);
+    }
+
+    private static List<HeldCoupon> readAll(KeyValueIterator<String, HeldCoupon> coupons) {
+        try (coupons) {
+            List<HeldCoupon> read = new ArrayList<>();
+            coupons.forEachRemaining(entry -> read.add(entry.value));
+            return read;
         }
-        return InternalApi.answer(book, held -> held.view(now), ReasonCode.USER_NOT_FOUND, notRegistered);
     }
 }

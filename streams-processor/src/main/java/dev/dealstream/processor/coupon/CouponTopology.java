@@ -14,6 +14,7 @@ import dev.dealstream.topics.support.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -29,8 +30,8 @@ public final class CouponTopology {
     public static final String CAMPAIGNS = QueryableStores.COUPON_CAMPAIGNS;
     /** The coupon each user holds of each campaign, as JSON, by {@link #holderKey}. */
     static final String HOLDERS = "coupon-holders";
-    /** Each user's coupon book, by userId. */
-    public static final String USER_COUPONS = QueryableStores.USER_COUPONS;
+    /** The coupons users hold, one entry per coupon, by {@link #heldCouponKey}. */
+    public static final String HELD_COUPONS = QueryableStores.HELD_COUPONS;
     public static final String DEFINE_PROCESSOR = "define-campaign-processor";
     public static final String ISSUE_PROCESSOR = "issue-coupon-processor";
     static final String RECEIVE_PROCESSOR = "receive-coupon-processor";
@@ -60,10 +61,24 @@ public final class CouponTopology {
 
     private static void addUserCoupons(Topology topology) {
         CommandSource.add(topology, Topics.COUPON_ISSUED, RECEIVE_PROCESSOR, ReceiveCouponProcessor::new);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_COUPONS),
-                Serdes.String(), JsonSerde.of(CouponBook.class)), RECEIVE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COUPONS),
+                Serdes.String(), JsonSerde.of(HeldCoupon.class)), RECEIVE_PROCESSOR);
         // in the user's task: a user's coupons sit beside the user and the wallet, where orders use them
         topology.connectProcessorAndStateStores(RECEIVE_PROCESSOR, UserTopology.USERS);
+    }
+
+    /**
+     * The key of a coupon in the users' coupons store: the user's key first, so that one user's coupons
+     * are one key range ({@link #heldCouponsOf}).
+     */
+    public static String heldCouponKey(UserId user, String couponId) {
+        return user.key() + ":" + couponId;
+    }
+
+    /** The query for all of {@code user}'s coupons in the users' coupons store. */
+    static RangeQuery<String, HeldCoupon> heldCouponsOf(UserId user) {
+        // ';' is the character after ':', and no key is "<user>;": the range is exactly the keys "<user>:..."
+        return RangeQuery.withRange(user.key() + ":", user.key() + ";");
     }
 
     /** The key of a (campaign, user) pair in the holders store. */

@@ -9,17 +9,20 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Puts each issued coupon into its user's coupon book, in the user's task. */
+/**
+ * Puts each issued coupon into its user's coupons, in the user's task. Each coupon is its own entry,
+ * so taking one in reads nothing but that (new) key, however many coupons the user holds.
+ */
 final class ReceiveCouponProcessor implements Processor<String, byte[], String, Object> {
 
     private final JsonSerde<Coupon> reader = JsonSerde.of(Coupon.class);
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, CouponBook> books;
+    private KeyValueStore<String, HeldCoupon> held;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        books = context.getStateStore(CouponTopology.USER_COUPONS);
+        held = context.getStateStore(CouponTopology.HELD_COUPONS);
     }
 
     @Override
@@ -29,7 +32,10 @@ final class ReceiveCouponProcessor implements Processor<String, byte[], String, 
             return;
         }
         Coupon coupon = read.get();
-        CouponBook book = books.get(record.key());
-        books.put(record.key(), (book == null ? CouponBook.empty(coupon.userId()) : book).receive(coupon));
+        String key = CouponTopology.heldCouponKey(coupon.userId(), coupon.couponId());
+        // a coupon arrives once; should it come again, what became of it (reserved, used) stands
+        if (held.get(key) == null) {
+            held.put(key, HeldCoupon.received(coupon));
+        }
     }
 }

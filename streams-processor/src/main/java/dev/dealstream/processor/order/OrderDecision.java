@@ -1,6 +1,6 @@
 package dev.dealstream.processor.order;
 
-import dev.dealstream.processor.coupon.CouponBook;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.wallet.Wallet;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.order.StockRequest;
@@ -9,8 +9,12 @@ import java.util.List;
 /** What a step of an order's saga came to. */
 public sealed interface OrderDecision {
 
-    /** The order is priced, its amount held and its coupon reserved; its stock is to be reserved. */
-    record Placed(OrderSaga saga, Wallet wallet, CouponBook coupons, List<StockRequest> reservations) implements OrderDecision {
+    /**
+     * The order is priced, its amount held and its coupon reserved; its stock is to be reserved.
+     *
+     * @param coupon the order's coupon, now reserved, or null when it uses none
+     */
+    record Placed(OrderSaga saga, Wallet wallet, HeldCoupon coupon, List<StockRequest> reservations) implements OrderDecision {
     }
 
     /** The order moves to a final status (or a cancelled one). */

@@ -5,6 +5,7 @@ import dev.dealstream.processor.support.LocalStores;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.order.OrderId;
 import dev.dealstream.web.Problems;
+import java.util.function.Function;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,8 @@ class OrderLookupController {
             return Problems.of(ReasonCode.INVALID_ORDER_ID, e.getMessage());
         }
         return InternalApi.answer(
-                stores.query(OrderTopology.ORDERS, order.userId().key(), order.text(), KeyQuery.<String, OrderSaga>withKey(order.text())),
+                stores.query(OrderTopology.ORDERS, order.userId().key(), KeyQuery.<String, OrderSaga>withKey(order.text()),
+                        Function.identity()),
                 OrderSaga::order, ReasonCode.ORDER_NOT_FOUND, "no order " + order);
     }
 }

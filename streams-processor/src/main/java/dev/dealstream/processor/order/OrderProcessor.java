@@ -1,8 +1,8 @@
 package dev.dealstream.processor.order;
 
 import dev.dealstream.processor.catalog.ProductTopology;
-import dev.dealstream.processor.coupon.CouponBook;
 import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.DeadLetters;
@@ -10,9 +10,11 @@ import dev.dealstream.processor.wallet.Wallet;
 import dev.dealstream.processor.wallet.WalletTopology;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.catalog.Product;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.order.CancelOrder;
+import dev.dealstream.topics.order.Order;
 import dev.dealstream.topics.order.OrderCommand;
 import dev.dealstream.topics.order.OrderId;
 import dev.dealstream.topics.order.OrderStatus;
@@ -34,7 +36,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The orders of the users this task owns, beside their wallets and coupon books: places and cancels
+ * The orders of the users this task owns, beside their wallets and coupons: places and cancels
  * orders ({@code order.requests}), takes in the products' answers ({@code order.stock-replies}), and
  * applies the {@link Orders} decisions — stock requests to the products, ledger entries, order events
  * and, when an order ends, its outcome. A placed order's outcome comes when its products have
@@ -55,7 +57,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, Long> orderCounts;
     private OrderDeadlines deadlines;
     private KeyValueStore<String, Wallet> wallets;
-    private KeyValueStore<String, CouponBook> coupons;
+    private KeyValueStore<String, HeldCoupon> coupons;
     private KeyValueStore<String, byte[]> catalog;
 
     OrderProcessor(Duration timeout, CommandTask task, Duration requestRetention) {
@@ -71,7 +73,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         placements = context.getStateStore(OrderTopology.PLACEMENTS);
         orderCounts = context.getStateStore(OrderTopology.ORDER_COUNTS);
         wallets = context.getStateStore(WalletTopology.WALLETS);
-        coupons = context.getStateStore(CouponTopology.USER_COUPONS);
+        coupons = context.getStateStore(CouponTopology.HELD_COUPONS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
         deadlines = deadlinesOf(placements, orders);
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> timeOut(Instant.ofEpochMilli(now)));
@@ -98,8 +100,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         String userKey = command.userId().key();
         Long placedBefore = orderCounts.get(userKey);
         OrderId orderId = new OrderId(command.userId(), placedBefore == null ? 1 : placedBefore + 1);
-        OrderDecision decision = Orders.place(command, orderId, wallets.get(userKey), coupons.get(userKey),
-                this::catalogEntry, now.plus(timeout), now);
+        OrderDecision decision = Orders.place(command, orderId, wallets.get(userKey),
+                couponOf(command.userId(), command.couponId()), this::catalogEntry, now.plus(timeout), now);
         if (decision instanceof OrderDecision.Refused refused) {
             return Optional.of(Outcome.rejected(command, refused.code(), refused.detail(), now));
         }
@@ -107,8 +109,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         OrderSaga saga = placed.saga();
         orderCounts.put(userKey, orderId.number());
         wallets.put(userKey, placed.wallet());
-        if (placed.coupons() != null) {
-            coupons.put(userKey, placed.coupons());
+        if (placed.coupon() != null) {
+            putCoupon(placed.coupon());
         }
         orders.put(orderId.text(), saga);
         placements.put(command.requestId(), orderId.text());
@@ -118,9 +120,9 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     }
 
     private Outcome cancel(CancelOrder command, Instant now, long timestamp) {
-        String userKey = command.userId().key();
-        OrderDecision decision = Orders.cancel(orders.get(command.orderId().text()), command,
-                wallets.get(userKey), coupons.get(userKey), now);
+        OrderSaga saga = orders.get(command.orderId().text());
+        OrderDecision decision = Orders.cancel(saga, command, wallets.get(command.userId().key()),
+                saga == null ? null : couponOf(saga.order()), now);
         if (decision instanceof OrderDecision.Settled settled) {
             apply(settled.settlement(), timestamp);
             return Outcome.succeeded(command, settled.settlement().saga().order(), now);
@@ -139,7 +141,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
             return;
         }
         String userKey = saga.order().userId().key();
-        OrderDecision decision = Orders.reply(saga, reply, wallets.get(userKey), coupons.get(userKey), now);
+        OrderDecision decision = Orders.reply(saga, reply, wallets.get(userKey), couponOf(saga.order()), now);
         if (decision instanceof OrderDecision.Waiting waiting) {
             if (!waiting.saga().equals(saga)) {
                 // a repeated reply changes nothing, and writes nothing
@@ -176,7 +178,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
             OrderSaga saga = orders.get(orderId);
             if (saga != null && saga.pending()) {
                 String userKey = saga.order().userId().key();
-                Settlement settlement = Orders.compensate(saga, wallets.get(userKey), coupons.get(userKey), now);
+                Settlement settlement = Orders.compensate(saga, wallets.get(userKey), couponOf(saga.order()), now);
                 end(saga, settlement, null, now, now.toEpochMilli());
             }
         }
@@ -205,8 +207,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         String userKey = saga.order().userId().key();
         orders.put(saga.order().orderId().text(), saga);
         wallets.put(userKey, settlement.wallet());
-        if (settlement.coupons() != null) {
-            coupons.put(userKey, settlement.coupons());
+        if (settlement.coupon() != null) {
+            putCoupon(settlement.coupon());
         }
         send(settlement.stockRequests(), timestamp);
         if (settlement.ledgerEntry() != null) {
@@ -221,6 +223,20 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         for (StockRequest request : requests) {
             context.forward(new Record<>(request.productId().key(), request, timestamp), OrderTopology.STOCK_REQUESTS_SINK);
         }
+    }
+
+    /** The order's coupon as the user holds it, or null when it uses none. */
+    private HeldCoupon couponOf(Order order) {
+        return couponOf(order.userId(), order.couponId());
+    }
+
+    /** The coupon {@code couponId} as {@code user} holds it; null when the id is null or the user holds no such coupon. */
+    private HeldCoupon couponOf(UserId user, String couponId) {
+        return couponId == null ? null : coupons.get(CouponTopology.heldCouponKey(user, couponId));
+    }
+
+    private void putCoupon(HeldCoupon held) {
+        coupons.put(CouponTopology.heldCouponKey(held.coupon().userId(), held.coupon().couponId()), held);
     }
 
     private Product catalogEntry(ProductId product) {

@@ -52,7 +52,7 @@ public final class OrderTopology {
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_COUNTS),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
-        topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.USER_COUPONS);
+        topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.HELD_COUPONS);
         topology.addSink(STOCK_REQUESTS_SINK, Topics.STOCK_REQUESTS, new StringSerializer(),
                 JsonSerde.of(StockRequest.class), PROCESSOR);
         topology.addSink(LEDGER_SINK, Topics.WALLET_LEDGER, new StringSerializer(), JsonSerde.of(LedgerEntry.class), PROCESSOR);

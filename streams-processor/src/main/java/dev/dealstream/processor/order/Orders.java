@@ -1,6 +1,6 @@
 package dev.dealstream.processor.order;
 
-import dev.dealstream.processor.coupon.CouponBook;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.wallet.Wallet;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.catalog.Product;
@@ -19,7 +19,6 @@ import dev.dealstream.topics.order.StockRequest;
 import dev.dealstream.topics.wallet.LedgerEntry;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,10 +35,10 @@ public final class Orders {
      * Places {@code command} as order {@code orderId}, or refuses it before any stock is touched.
      *
      * @param wallet  the user's wallet, null when the user is not registered
-     * @param coupons the user's coupon book, null when the user holds no coupon
+     * @param coupon  the coupon the order names, as the user holds it; null when it names none or the user holds no such coupon
      * @param catalog the catalog entry of a product, null when it is not in the catalog
      */
-    public static OrderDecision place(PlaceOrder command, OrderId orderId, Wallet wallet, CouponBook coupons,
+    public static OrderDecision place(PlaceOrder command, OrderId orderId, Wallet wallet, HeldCoupon coupon,
                                       Function<ProductId, Product> catalog, Instant deadline, Instant now) {
         String violation = command.violation();
         if (violation != null) {
@@ -54,15 +53,14 @@ public final class Orders {
                     "not in the catalog: product " + priced.unknown().get(0));
         }
         long discount = 0;
-        CouponBook reserved = coupons;
+        HeldCoupon reserved = null;
         if (command.couponId() != null) {
-            Optional<CouponBook.HeldCoupon> held = coupons == null ? Optional.empty() : coupons.find(command.couponId());
-            String unusable = whyUnusable(held, command, priced.total());
+            String unusable = whyUnusable(coupon, command, priced.total());
             if (unusable != null) {
                 return new OrderDecision.Refused(ReasonCode.COUPON_NOT_USABLE, unusable);
             }
-            discount = Pricing.discount(held.get().coupon(), priced.total());
-            reserved = coupons.with(command.couponId(), CouponStatus.RESERVED);
+            discount = Pricing.discount(coupon.coupon(), priced.total());
+            reserved = coupon.with(CouponStatus.RESERVED);
         }
         long paid = priced.total() - discount;
         if (paid > wallet.available()) {
@@ -77,7 +75,7 @@ public final class Orders {
     }
 
     /** Takes in a product's answer: the order waits for more, settles, or (no longer pending) gives the units back. */
-    public static OrderDecision reply(OrderSaga saga, StockReply reply, Wallet wallet, CouponBook coupons, Instant now) {
+    public static OrderDecision reply(OrderSaga saga, StockReply reply, Wallet wallet, HeldCoupon coupon, Instant now) {
         if (!saga.pending()) {
             List<StockRequest> releases = reply.isReserved()
                     ? saga.order().items().stream().filter(item -> item.productId().equals(reply.productId()))
@@ -89,22 +87,22 @@ public final class Orders {
             return new OrderDecision.Waiting(saga);
         }
         if (!reply.isReserved()) {
-            return new OrderDecision.Settled(compensate(saga, wallet, coupons, now));
+            return new OrderDecision.Settled(compensate(saga, wallet, coupon, now));
         }
         OrderSaga reserved = saga.reserved(reply.productId());
         return reserved.awaiting().isEmpty()
-                ? new OrderDecision.Settled(confirm(reserved, wallet, coupons, now))
+                ? new OrderDecision.Settled(confirm(reserved, wallet, coupon, now))
                 : new OrderDecision.Waiting(reserved);
     }
 
     /** Every line is reserved: the held amount is paid, the coupon used and the reserved units sold. */
-    static Settlement confirm(OrderSaga saga, Wallet wallet, CouponBook coupons, Instant now) {
+    static Settlement confirm(OrderSaga saga, Wallet wallet, HeldCoupon coupon, Instant now) {
         Order order = saga.order();
         Order confirmed = order.withStatus(OrderStatus.CONFIRMED, now);
         Wallet paid = wallet.pay(order.paidAmount(), now);
         LedgerEntry payment = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":payment",
                 order.userId(), LedgerEntry.Type.PAYMENT, order.paidAmount(), paid.balance(), saga.requestId(), now);
-        return new Settlement(saga.settled(confirmed), paid, withCoupon(coupons, order, CouponStatus.USED),
+        return new Settlement(saga.settled(confirmed), paid, withCoupon(coupon, order, CouponStatus.USED),
                 saga.stockRequests(StockRequest.Action.COMMIT), payment, OrderEvent.of(OrderEvent.Type.CONFIRMED, confirmed, now));
     }
 
@@ -112,15 +110,15 @@ public final class Orders {
      * The order does not go through (a line refused, or the saga timed out): the hold, the coupon and
      * every line's reservation are released (a release where nothing was reserved changes nothing).
      */
-    public static Settlement compensate(OrderSaga saga, Wallet wallet, CouponBook coupons, Instant now) {
+    public static Settlement compensate(OrderSaga saga, Wallet wallet, HeldCoupon coupon, Instant now) {
         Order order = saga.order();
         return new Settlement(saga.settled(order.withStatus(OrderStatus.REJECTED, now)),
-                wallet.release(order.paidAmount(), now), withCoupon(coupons, order, CouponStatus.AVAILABLE),
+                wallet.release(order.paidAmount(), now), withCoupon(coupon, order, CouponStatus.AVAILABLE),
                 saga.stockRequests(StockRequest.Action.RELEASE), null, null);
     }
 
     /** Cancels a confirmed order: the amount paid back, the coupon available again, the units back in stock. */
-    public static OrderDecision cancel(OrderSaga saga, CancelOrder command, Wallet wallet, CouponBook coupons, Instant now) {
+    public static OrderDecision cancel(OrderSaga saga, CancelOrder command, Wallet wallet, HeldCoupon coupon, Instant now) {
         if (saga == null) {
             return new OrderDecision.Refused(ReasonCode.ORDER_NOT_FOUND, "no order " + command.orderId());
         }
@@ -134,19 +132,19 @@ public final class Orders {
         LedgerEntry refund = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":refund",
                 order.userId(), LedgerEntry.Type.REFUND, order.paidAmount(), refunded.balance(), command.requestId(), now);
         return new OrderDecision.Settled(new Settlement(saga.settled(cancelled), refunded,
-                withCoupon(coupons, order, CouponStatus.AVAILABLE), saga.stockRequests(StockRequest.Action.RETURN),
+                withCoupon(coupon, order, CouponStatus.AVAILABLE), saga.stockRequests(StockRequest.Action.RETURN),
                 refund, OrderEvent.of(OrderEvent.Type.CANCELLED, cancelled, now)));
     }
 
-    private static String whyUnusable(Optional<CouponBook.HeldCoupon> held, PlaceOrder command, long total) {
-        if (held.isEmpty()) {
+    private static String whyUnusable(HeldCoupon held, PlaceOrder command, long total) {
+        if (held == null) {
             return "user " + command.userId() + " holds no coupon " + command.couponId();
         }
-        Coupon coupon = held.get().coupon();
-        if (held.get().status() == CouponStatus.RESERVED) {
+        Coupon coupon = held.coupon();
+        if (held.status() == CouponStatus.RESERVED) {
             return "coupon " + coupon.couponId() + " is in use by another order in progress";
         }
-        if (held.get().status() == CouponStatus.USED) {
+        if (held.status() == CouponStatus.USED) {
             return "coupon " + coupon.couponId() + " has been used";
         }
         if (coupon.expiredAt(command.acceptedAt())) {
@@ -158,7 +156,14 @@ public final class Orders {
         return null;
     }
 
-    private static CouponBook withCoupon(CouponBook coupons, Order order, CouponStatus status) {
-        return order.couponId() == null ? null : coupons.with(order.couponId(), status);
+    /** The order's coupon set to {@code status}, or null when the order uses none. */
+    private static HeldCoupon withCoupon(HeldCoupon coupon, Order order, CouponStatus status) {
+        if (order.couponId() == null) {
+            return null;
+        }
+        if (coupon == null) {
+            throw new IllegalStateException("user " + order.userId() + " holds no coupon " + order.couponId());
+        }
+        return coupon.with(status);
     }
 }

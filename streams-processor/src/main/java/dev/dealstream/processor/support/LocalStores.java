@@ -30,14 +30,15 @@ public class LocalStores {
 
     /** Runs {@code query} for {@code key} on the active copy of its partition, if this instance has it. */
     public <R> StoreLookup<R> query(String store, String key, Query<R> query) {
-        return query(store, key, key, query);
+        return query(store, key, query, Function.identity());
     }
 
     /**
      * Runs {@code query} on the active copy of the partition {@code partitionKey} belongs to, for stores
-     * whose keys live on the partition of another key (an order on its user's partition).
+     * whose keys live on the partition of another key (an order, a held coupon on its user's partition),
+     * and reads its result with {@code read} (a range query's iterator is read and closed there).
      */
-    public <R> StoreLookup<R> query(String store, String partitionKey, String key, Query<R> query) {
+    public <R, T> StoreLookup<T> query(String store, String partitionKey, Query<R> query, Function<R, T> read) {
         if (!runner.started()) {
             return new StoreLookup.NotReady<>("processor not started");
         }
@@ -55,7 +56,7 @@ public class LocalStores {
                 return new StoreLookup.NotOwner<>(partition);
             }
             if (answer.isSuccess()) {
-                return new StoreLookup.Found<>(answer.getResult());
+                return new StoreLookup.Found<>(read.apply(answer.getResult()));
             }
             if (activeElsewhere(answer.getFailureReason())) {
                 return new StoreLookup.NotOwner<>(partition);

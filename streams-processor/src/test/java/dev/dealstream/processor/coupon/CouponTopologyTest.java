@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.coupon.Coupon;
@@ -18,7 +19,11 @@ import dev.dealstream.topics.request.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -181,12 +186,37 @@ class CouponTopologyTest {
 
         fixture.issue(CAMPAIGN, 1, "issue-1", START);
 
-        CouponBook book = couponBooks().get("1");
-        assertThat(book.view(START).coupons()).extracting(UserCoupon::couponId, UserCoupon::status)
-                .containsExactly(tuple("70-1", CouponStatus.AVAILABLE));
+        List<KeyValue<String, HeldCoupon>> held = new ArrayList<>();
+        try (KeyValueIterator<String, HeldCoupon> all = heldCoupons().all()) {
+            all.forEachRemaining(held::add);
+        }
+        assertThat(held).extracting(entry -> entry.key, entry -> entry.value.view(START).status())
+                .containsExactly(tuple("1:70-1", CouponStatus.AVAILABLE));
+        HeldCoupon coupon = heldCoupons().get(CouponTopology.heldCouponKey(new UserId(1), "70-1"));
         Instant expiry = START.plus(Duration.ofDays(7));
-        assertThat(book.view(expiry.minusMillis(1)).coupons().get(0).status()).isEqualTo(CouponStatus.AVAILABLE);
-        assertThat(book.view(expiry).coupons().get(0).status()).isEqualTo(CouponStatus.EXPIRED);
+        assertThat(coupon.view(expiry.minusMillis(1)).status()).isEqualTo(CouponStatus.AVAILABLE);
+        assertThat(coupon.view(expiry).status()).isEqualTo(CouponStatus.EXPIRED);
+    }
+
+    @Test
+    void aUsersCouponsAreOneKeyRangeListedOldestFirst() {
+        givenUsers(1, 12);
+        givenCampaign(10);
+        fixture.defineCampaign(TopologyFixture.campaign("define-71", 71, 10));
+
+        fixture.issue(71, 1, "issue-71-1", START);
+        fixture.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        fixture.issue(CAMPAIGN, 12, "issue-70-12", START);
+        fixture.issue(CAMPAIGN, 1, "issue-70-1", START);
+
+        RangeQuery<String, HeldCoupon> ofUser1 = CouponTopology.heldCouponsOf(new UserId(1));
+        List<HeldCoupon> held = new ArrayList<>();
+        try (KeyValueIterator<String, HeldCoupon> range =
+                     heldCoupons().range(ofUser1.getLowerBound().orElseThrow(), ofUser1.getUpperBound().orElseThrow())) {
+            range.forEachRemaining(entry -> held.add(entry.value));
+        }
+        assertThat(HeldCoupon.view(new UserId(1), held, START).coupons()).extracting(UserCoupon::couponId)
+                .containsExactly("71-1", "70-2");
     }
 
     @Test
@@ -230,7 +260,7 @@ class CouponTopologyTest {
         return fixture.driver.getKeyValueStore(CouponTopology.CAMPAIGNS);
     }
 
-    private KeyValueStore<String, CouponBook> couponBooks() {
-        return fixture.driver.getKeyValueStore(CouponTopology.USER_COUPONS);
+    private KeyValueStore<String, HeldCoupon> heldCoupons() {
+        return fixture.driver.getKeyValueStore(CouponTopology.HELD_COUPONS);
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.catalog.StockedProduct;
-import dev.dealstream.processor.coupon.CouponBook;
 import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.processor.wallet.Wallet;
@@ -233,17 +233,11 @@ class OrderConservationTest {
                 }
             }
             assertThat(usedBy.values()).allSatisfy(count -> assertThat(count).isEqualTo(1));
-            KeyValueStore<String, CouponBook> books = fixture.driver.getKeyValueStore(CouponTopology.USER_COUPONS);
-            for (long user = 1; user <= USERS; user++) {
-                CouponBook book = books.get(Long.toString(user));
-                if (book == null) {
-                    continue;
-                }
-                for (CouponBook.HeldCoupon held : book.coupons()) {
-                    assertThat(held.status()).isNotEqualTo(CouponStatus.RESERVED);
-                    boolean used = usedBy.containsKey(user + "/" + held.coupon().couponId());
-                    assertThat(held.status() == CouponStatus.USED).as("coupon %s used", held.coupon().couponId()).isEqualTo(used);
-                }
+            for (KeyValue<String, Object> entry : all(CouponTopology.HELD_COUPONS)) {
+                HeldCoupon held = (HeldCoupon) entry.value;
+                assertThat(held.status()).isNotEqualTo(CouponStatus.RESERVED);
+                boolean used = usedBy.containsKey(held.coupon().userId().key() + "/" + held.coupon().couponId());
+                assertThat(held.status() == CouponStatus.USED).as("coupon %s used", held.coupon().couponId()).isEqualTo(used);
             }
         }
 

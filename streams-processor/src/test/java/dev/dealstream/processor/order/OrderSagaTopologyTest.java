@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dealstream.processor.ProcessorTopology;
 import dev.dealstream.processor.catalog.ProductTopology;
-import dev.dealstream.processor.coupon.CouponBook;
 import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.GlobalCopy;
 import dev.dealstream.processor.support.TopologyFixture;
@@ -184,8 +184,8 @@ class OrderSagaTopologyTest {
     }
 
     private CouponStatus couponStatus() {
-        return fixture.driver.<String, CouponBook>getKeyValueStore(CouponTopology.USER_COUPONS).get(Long.toString(USER))
-                .find("70-1").orElseThrow().status();
+        return fixture.driver.<String, HeldCoupon>getKeyValueStore(CouponTopology.HELD_COUPONS)
+                .get(CouponTopology.heldCouponKey(new UserId(USER), "70-1")).status();
     }
 
     private void reply(long product, ReasonCode refusal) {

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.catalog.StockedProduct;
-import dev.dealstream.processor.coupon.CouponBook;
 import dev.dealstream.processor.coupon.CouponTopology;
+import dev.dealstream.processor.coupon.HeldCoupon;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.processor.wallet.Wallet;
 import dev.dealstream.processor.wallet.WalletTopology;
 import dev.dealstream.topics.ReasonCode;
+import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.catalog.DefineTimeSale;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.coupon.Coupon;
@@ -266,8 +267,9 @@ class OrderTopologyTest {
     }
 
     private CouponStatus couponStatus(String couponId) {
-        CouponBook book = fixture.driver.<String, CouponBook>getKeyValueStore(CouponTopology.USER_COUPONS).get(Long.toString(USER));
-        return book.find(couponId).orElseThrow().status();
+        HeldCoupon held = fixture.driver.<String, HeldCoupon>getKeyValueStore(CouponTopology.HELD_COUPONS)
+                .get(CouponTopology.heldCouponKey(new UserId(USER), couponId));
+        return held.status();
     }
 
 }
