@@ -35,4 +35,14 @@ class BoundedRocksDbMemoryTest {
             assertThat(requestLogTable.cacheIndexAndFilterBlocks()).isTrue();
         }
     }
+
+    @Test
+    void theLastLevelKeepsItsBloomFilterSoThatMissesReadNoDataBlock() {
+        try (Options requestLog = new Options().setTableFormatConfig(new BlockBasedTableConfig())
+                .setOptimizeFiltersForHits(true)) {
+            new BoundedRocksDbMemory().setConfig("account-request-log", requestLog, configs);
+
+            assertThat(requestLog.optimizeFiltersForHits()).isFalse();
+        }
+    }
 }
