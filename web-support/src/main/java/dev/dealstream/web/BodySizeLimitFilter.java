@@ -52,11 +52,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(ReasonCode.PAYLOAD_TOO_LARGE.httpStatus());
         response.setContentType(Problem.MEDIA_TYPE);
-        Json.mapper().writeValue(response.getOutputStream(), Problem.of(ReasonCode.PAYLOAD_TOO_LARGE, refusal(maxBytes)));
-    }
-
-    static String refusal(int maxBytes) {
-        return "a request body has at most " + maxBytes + " bytes";
+        Json.mapper().writeValue(response.getOutputStream(), Problem.of(ReasonCode.PAYLOAD_TOO_LARGE, Problems.bodyLimit(maxBytes)));
     }
 
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -24,7 +24,7 @@ public class BodySizeLimitWebFilter implements WebFilter {
         if (exchange.getRequest().getHeaders().getContentLength() <= maxBytes) {
             return chain.filter(exchange);
         }
-        return ReactiveApiExceptionHandler.write(Problems.of(ReasonCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.refusal(maxBytes)),
+        return ReactiveApiExceptionHandler.write(Problems.of(ReasonCode.PAYLOAD_TOO_LARGE, Problems.bodyLimit(maxBytes)),
                 exchange.getResponse());
     }
 }

@@ -21,6 +21,11 @@ public final class Problems {
         return of(Problem.of(code, detail));
     }
 
+    /** The detail of a 413: the most a request body may have. */
+    public static String bodyLimit(int maxBytes) {
+        return "a request body has at most " + maxBytes + " bytes";
+    }
+
     /** Passes on a problem another service answered, with its status. */
     public static ResponseEntity<Problem> of(Problem problem) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);

@@ -88,6 +88,6 @@ public class ReactiveApiExceptionHandler extends ApiExceptionHandler implements 
     }
 
     private ResponseEntity<Problem> tooLarge() {
-        return Problems.of(ReasonCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.refusal(maxBodyBytes));
+        return Problems.of(ReasonCode.PAYLOAD_TOO_LARGE, Problems.bodyLimit(maxBodyBytes));
     }
 }

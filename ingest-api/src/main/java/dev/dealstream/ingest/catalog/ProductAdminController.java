@@ -1,9 +1,9 @@
 package dev.dealstream.ingest.catalog;
 
 import dev.dealstream.ingest.support.BodyFields;
-import dev.dealstream.ingest.support.CommandEndpoints;
-import dev.dealstream.ingest.support.CommandGateway;
-import dev.dealstream.ingest.support.CommandRequest;
+import dev.dealstream.ingest.support.CommandCall;
+import dev.dealstream.ingest.support.CommandEndpoint;
+import dev.dealstream.ingest.support.CommandSubmission;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.catalog.AdjustStock;
@@ -12,15 +12,10 @@ import dev.dealstream.topics.catalog.DefineTimeSale;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
-import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,46 +25,50 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 class ProductAdminController {
 
-    private final CommandGateway gateway;
-
-    ProductAdminController(CommandGateway gateway) {
-        this.gateway = gateway;
+    @Bean
+    CommandEndpoint productDefinitionEndpoint() {
+        return CommandEndpoint.put("/api/v1/admin/products/{productId}", ProductAdminController::define);
     }
 
     @Bean
-    RouterFunction<ServerResponse> productAdminRoutes() {
-        return ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/products/{productId}",
-                        CommandEndpoints.withJsonBody("productId", PathIds::productId, this::define))
-                .and(ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/admin/products/{productId}/stock",
-                        CommandEndpoints.withJsonBody("productId", PathIds::productId, this::adjustStock)))
-                .and(ReactiveEndpoints.endpoint(HttpMethod.PUT, "/api/v1/admin/time-sales/{saleId}",
-                        CommandEndpoints.withJsonBody("saleId", PathIds::saleId, this::defineTimeSale)));
+    CommandEndpoint stockAdjustmentEndpoint() {
+        return CommandEndpoint.post("/api/v1/admin/products/{productId}/stock", ProductAdminController::adjustStock);
     }
 
-    private Mono<ServerResponse> define(ProductId product, CommandRequest request, JsonNode body) {
-        DefineProduct command = new DefineProduct(request.requestId(), product,
+    @Bean
+    CommandEndpoint timeSaleDefinitionEndpoint() {
+        return CommandEndpoint.put("/api/v1/admin/time-sales/{saleId}", ProductAdminController::defineTimeSale);
+    }
+
+    private static CommandSubmission define(CommandCall call) {
+        ProductId product = PathIds.productId(call.pathVariable("productId"));
+        JsonNode body = call.body();
+        DefineProduct command = new DefineProduct(call.requestId(), product,
                 BodyFields.text(body, "name", ReasonCode.INVALID_PRODUCT),
                 BodyFields.integer(body, "price", ReasonCode.INVALID_PRODUCT), Instant.now());
         refuseIfInvalid(command.violation(), ReasonCode.INVALID_PRODUCT);
-        return gateway.execute(Topics.PRODUCT_COMMANDS, product.key(), command, request, HttpStatus.OK);
+        return new CommandSubmission(Topics.PRODUCT_COMMANDS, product.key(), command, HttpStatus.OK);
     }
 
-    private Mono<ServerResponse> adjustStock(ProductId product, CommandRequest request, JsonNode body) {
-        AdjustStock command = new AdjustStock(request.requestId(), product,
-                BodyFields.intValue(body, "quantity", ReasonCode.INVALID_STOCK_ADJUSTMENT), Instant.now());
+    private static CommandSubmission adjustStock(CommandCall call) {
+        ProductId product = PathIds.productId(call.pathVariable("productId"));
+        AdjustStock command = new AdjustStock(call.requestId(), product,
+                BodyFields.intValue(call.body(), "quantity", ReasonCode.INVALID_STOCK_ADJUSTMENT), Instant.now());
         refuseIfInvalid(command.violation(), ReasonCode.INVALID_STOCK_ADJUSTMENT);
-        return gateway.execute(Topics.STOCK_ADJUSTMENTS, product.key(), command, request, HttpStatus.OK);
+        return new CommandSubmission(Topics.STOCK_ADJUSTMENTS, product.key(), command, HttpStatus.OK);
     }
 
     /** Keyed by the sale's product, whose task sees every sale of the product and refuses overlaps. */
-    private Mono<ServerResponse> defineTimeSale(long sale, CommandRequest request, JsonNode body) {
+    private static CommandSubmission defineTimeSale(CommandCall call) {
+        long sale = PathIds.saleId(call.pathVariable("saleId"));
+        JsonNode body = call.body();
         long product = BodyFields.positiveId(body, "productId", ReasonCode.INVALID_PRODUCT_ID, "product id");
-        DefineTimeSale command = new DefineTimeSale(request.requestId(), sale, new ProductId(product),
+        DefineTimeSale command = new DefineTimeSale(call.requestId(), sale, new ProductId(product),
                 BodyFields.integer(body, "salePrice", ReasonCode.INVALID_TIME_SALE),
                 BodyFields.instant(body, "startsAt", ReasonCode.INVALID_TIME_SALE),
                 BodyFields.instant(body, "endsAt", ReasonCode.INVALID_TIME_SALE), Instant.now());
         refuseIfInvalid(command.violation(), ReasonCode.INVALID_TIME_SALE);
-        return gateway.execute(Topics.TIME_SALE_COMMANDS, command.productId().key(), command, request, HttpStatus.OK);
+        return new CommandSubmission(Topics.TIME_SALE_COMMANDS, command.productId().key(), command, HttpStatus.OK);
     }
 
     private static void refuseIfInvalid(String violation, ReasonCode code) {

@@ -1,8 +1,9 @@
 package dev.dealstream.ingest.order;
 
 import dev.dealstream.ingest.support.BodyFields;
-import dev.dealstream.ingest.support.CommandGateway;
-import dev.dealstream.ingest.support.CommandRequest;
+import dev.dealstream.ingest.support.CommandCall;
+import dev.dealstream.ingest.support.CommandEndpoint;
+import dev.dealstream.ingest.support.CommandSubmission;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
@@ -13,18 +14,12 @@ import dev.dealstream.topics.order.OrderLine;
 import dev.dealstream.topics.order.PlaceOrder;
 import dev.dealstream.web.ApiException;
 import dev.dealstream.web.PathIds;
-import dev.dealstream.web.ReactiveEndpoints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,39 +30,32 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 class OrderController {
 
-    private final CommandGateway gateway;
-
-    OrderController(CommandGateway gateway) {
-        this.gateway = gateway;
+    @Bean
+    CommandEndpoint orderPlacementEndpoint() {
+        return CommandEndpoint.post("/api/v1/orders", OrderController::place);
     }
 
     @Bean
-    RouterFunction<ServerResponse> orderRoutes() {
-        return ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/orders", this::place)
-                .and(ReactiveEndpoints.endpoint(HttpMethod.POST, "/api/v1/orders/{orderId}/cancel", this::cancel));
+    CommandEndpoint orderCancellationEndpoint() {
+        return CommandEndpoint.post("/api/v1/orders/{orderId}/cancel", OrderController::cancel);
     }
 
-    private Mono<ServerResponse> place(ServerRequest http) {
-        CommandRequest request = CommandRequest.of(http);
-        return ReactiveEndpoints.jsonBody(http).flatMap(body -> place(request, body));
-    }
-
-    private Mono<ServerResponse> place(CommandRequest request, JsonNode body) {
+    private static CommandSubmission place(CommandCall call) {
+        JsonNode body = call.body();
         long user = BodyFields.positiveId(body, "userId", ReasonCode.INVALID_USER_ID, "user id");
-        PlaceOrder command = new PlaceOrder(request.requestId(), new UserId(user), lines(body),
+        PlaceOrder command = new PlaceOrder(call.requestId(), new UserId(user), lines(body),
                 BodyFields.text(body, "couponId", ReasonCode.INVALID_ORDER), Instant.now());
         String violation = command.violation();
         if (violation != null) {
             throw new ApiException(ReasonCode.INVALID_ORDER, violation);
         }
-        return gateway.execute(Topics.ORDER_REQUESTS, command.userId().key(), command, request, HttpStatus.CREATED);
+        return new CommandSubmission(Topics.ORDER_REQUESTS, command.userId().key(), command, HttpStatus.CREATED);
     }
 
-    private Mono<ServerResponse> cancel(ServerRequest http) {
-        OrderId order = PathIds.orderId(http.pathVariable("orderId"));
-        CommandRequest request = CommandRequest.of(http);
-        CancelOrder command = new CancelOrder(request.requestId(), order, Instant.now());
-        return gateway.execute(Topics.ORDER_REQUESTS, order.userId().key(), command, request, HttpStatus.OK);
+    private static CommandSubmission cancel(CommandCall call) {
+        OrderId order = PathIds.orderId(call.pathVariable("orderId"));
+        CancelOrder command = new CancelOrder(call.requestId(), order, Instant.now());
+        return new CommandSubmission(Topics.ORDER_REQUESTS, order.userId().key(), command, HttpStatus.OK);
     }
 
     private static List<OrderLine> lines(JsonNode body) {

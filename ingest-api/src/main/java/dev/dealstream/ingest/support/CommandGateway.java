@@ -11,10 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 /**
  * Writes a command to its topic and, unless the caller prefers not to wait, waits for its outcome.
@@ -25,7 +22,7 @@ import reactor.core.publisher.Mono;
  * bounded only by {@code maxWaiting}. (On Tomcat, each waiting call parked a request thread for its
  * decision time, which capped an instance near 1,000 threads / 0.2 s = 5,000 calls/s.)
  */
-public class CommandGateway {
+final class CommandGateway {
 
     private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
 
@@ -34,7 +31,6 @@ public class CommandGateway {
     private final ScheduledExecutorService timeouts;
     private final Duration outcomeWait;
     private final int maxWaiting;
-    private final CommandResponses responses;
 
     /**
      * The scheduler for the gateway's timeouts. Every wait is equally long, so a new timeout is never the
@@ -57,26 +53,19 @@ public class CommandGateway {
      *                 is cancelled when it is answered)
      */
     CommandGateway(KafkaTemplate<String, Object> kafka, OutcomeWaiters waiters, ScheduledExecutorService timeouts,
-                   Duration outcomeWait, int maxWaiting, CommandResponses responses) {
+                   Duration outcomeWait, int maxWaiting) {
         this.kafka = kafka;
         this.waiters = waiters;
         this.timeouts = timeouts;
         this.outcomeWait = outcomeWait;
         this.maxWaiting = maxWaiting;
-        this.responses = responses;
     }
 
     /**
-     * Submits {@code command} keyed by {@code key} and answers the HTTP call with its outcome,
-     * {@code succeeded} being the status of a success; with {@code respond-async} it answers 202 once written.
+     * Writes {@code command} keyed by {@code key}; completes with its outcome, or as pending once written
+     * when the caller prefers not to wait ({@code respondAsync}), when too many calls wait already, or
+     * when the wait runs out. Never completes exceptionally: a failed send is {@link Submission.NotAccepted}.
      */
-    public Mono<ServerResponse> execute(String topic, String key, Command command, CommandRequest request,
-                                       HttpStatus succeeded) {
-        return Mono.fromFuture(submit(topic, key, command, request.respondAsync())
-                        .thenApplyAsync(submission -> responses.toResponse(submission, succeeded), request.answerOn()))
-                .flatMap(response -> response);
-    }
-
     CompletableFuture<Submission> submit(String topic, String key, Command command, boolean respondAsync) {
         ProducerRecord<String, Object> record =
                 new ProducerRecord<>(topic, null, command.acceptedAt().toEpochMilli(), key, command);

@@ -6,14 +6,11 @@ import dev.dealstream.topics.request.Outcome;
 import dev.dealstream.topics.request.OutcomeResult;
 import dev.dealstream.topics.support.Json;
 import dev.dealstream.web.Problems;
-import dev.dealstream.web.ReactiveEndpoints;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectWriter;
 
 /** The HTTP answer for where a submitted command stands. */
@@ -27,15 +24,15 @@ class CommandResponses {
         this.queryApiUrl = queryApiUrl;
     }
 
-    /** @param succeeded the status of a successful outcome (200 for updates, 201 for creations) */
-    Mono<ServerResponse> toResponse(Submission submission, HttpStatus succeeded) {
-        return ReactiveEndpoints.respond(answer(submission, succeeded));
-    }
-
-    private ResponseEntity<?> answer(Submission submission, HttpStatus succeeded) {
+    /**
+     * The status, headers and body of the answer: a success's result as JSON bytes, a refusal as its
+     * problem, a pending request as 202 pointing to its status.
+     *
+     * @param succeeded the status of a successful outcome (200 for updates, 201 for creations)
+     */
+    ResponseEntity<?> answer(Submission submission, HttpStatus succeeded) {
         if (submission instanceof Submission.Decided decided) {
             if (decided.outcome() instanceof Outcome.Succeeded success) {
-                // as bytes, so the answer goes out with a Content-Length in one write instead of chunked
                 return ResponseEntity.status(succeeded).contentType(MediaType.APPLICATION_JSON)
                         .body(RESULT_WRITER.writeValueAsBytes(success.result()));
             }
@@ -47,7 +44,7 @@ class CommandResponses {
                     "Idempotency-Key " + submission.requestId() + " was already used with a different request");
         }
         if (submission instanceof Submission.Pending pending) {
-            ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted()
+            ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
                     .location(URI.create(queryApiUrl + "/api/v1/requests/" + pending.requestId()));
             if (pending.asyncRequested()) {
                 accepted.header("Preference-Applied", "respond-async");

@@ -4,8 +4,10 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -13,8 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.unit.DataSize;
 
-/** Wires the producer, the outcome listener and the gateway the command endpoints submit through. */
+/**
+ * Wires the producer, the outcome listener, the gateway the command endpoints submit through, and the
+ * routes that serve every {@link CommandEndpoint} bean.
+ */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
@@ -52,6 +58,13 @@ class IngestConfiguration {
     CommandGateway commandGateway(KafkaTemplate<String, Object> commandTemplate, OutcomeWaiters waiters,
                                   ScheduledThreadPoolExecutor outcomeWaitTimeouts, IngestProperties properties) {
         return new CommandGateway(commandTemplate, waiters, outcomeWaitTimeouts, properties.outcomeWait(),
-                properties.maxWaiting(), new CommandResponses(properties.queryApiUrl()));
+                properties.maxWaiting());
+    }
+
+    @Bean
+    CommandRoutes commandRoutes(List<CommandEndpoint> endpoints, CommandGateway gateway, IngestProperties properties,
+                                @Value("${dealstream.http.max-body-size:16KB}") DataSize maxBodySize, MeterRegistry registry) {
+        return new CommandRoutes(endpoints, gateway, new CommandResponses(properties.queryApiUrl()),
+                (int) maxBodySize.toBytes(), registry);
     }
 }

@@ -33,7 +33,7 @@ class CommandGatewayTest {
         // the unit under test is the wait, not the send: Kafka's MockProducer acknowledges every record
         KafkaTemplate<String, Object> kafka = new KafkaTemplate<>(new MockProducerFactory<>(() ->
                 new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(Object.class))));
-        gateway = new CommandGateway(kafka, waiters, timeouts, WAIT, 100, new CommandResponses("http://query"));
+        gateway = new CommandGateway(kafka, waiters, timeouts, WAIT, 100);
     }
 
     @AfterEach
