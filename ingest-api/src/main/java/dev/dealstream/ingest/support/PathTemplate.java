@@ -11,32 +11,48 @@ record PathTemplate(String text, List<String> segments) {
         return new PathTemplate(text, List.of(text.split("/", -1)));
     }
 
+    /**
+     * Whether {@code path} (its query, if any, left out) is this template's. Asked of every route for
+     * every call until one matches, so it reads the path in place, without splitting or collecting it.
+     */
     boolean matches(String path) {
-        return variables(path) != null;
+        return read(path, null);
+    }
+
+    /** The named segments' values in {@code path}, or null when {@code path} is not this template's. */
+    Map<String, String> variables(String path) {
+        Map<String, String> variables = new HashMap<>(4);
+        return read(path, variables) ? variables : null;
     }
 
     /**
-     * The named segments' values in {@code path} (its query, if any, left out), or null when
-     * {@code path} is not this template's: another number of segments, another literal, an empty value.
+     * Walks {@code path} segment by segment against the template: another number of segments, another
+     * literal or an empty value is no match. The named values go into {@code variables} unless it is null.
      */
-    Map<String, String> variables(String path) {
-        int query = path.indexOf('?');
-        String[] parts = (query < 0 ? path : path.substring(0, query)).split("/", -1);
-        if (parts.length != segments.size()) {
-            return null;
+    private boolean read(String path, Map<String, String> variables) {
+        int end = path.indexOf('?');
+        if (end < 0) {
+            end = path.length();
         }
-        Map<String, String> variables = new HashMap<>(4);
-        for (int i = 0; i < parts.length; i++) {
-            String segment = segments.get(i);
-            if (segment.startsWith("{")) {
-                if (parts[i].isEmpty()) {
-                    return null;
-                }
-                variables.put(segment.substring(1, segment.length() - 1), parts[i]);
-            } else if (!segment.equals(parts[i])) {
-                return null;
+        int start = 0;
+        for (String segment : segments) {
+            if (start > end) {
+                return false;
             }
+            int slash = path.indexOf('/', start);
+            int stop = slash < 0 || slash > end ? end : slash;
+            if (segment.startsWith("{")) {
+                if (stop == start) {
+                    return false;
+                }
+                if (variables != null) {
+                    variables.put(segment.substring(1, segment.length() - 1), path.substring(start, stop));
+                }
+            } else if (segment.length() != stop - start || !path.startsWith(segment, start)) {
+                return false;
+            }
+            start = stop + 1;
         }
-        return variables;
+        return start == end + 1;
     }
 }
