@@ -12,6 +12,16 @@ public class ApiException extends RuntimeException {
         this.code = code;
     }
 
+    /** The body is missing or is not JSON. */
+    public static ApiException malformedBody() {
+        return new ApiException(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+    }
+
+    /** The body's media type is not JSON. */
+    public static ApiException unsupportedMediaType() {
+        return new ApiException(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+
     public ReasonCode code() {
         return code;
     }

@@ -18,12 +18,16 @@ public abstract class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Problem> refused(ApiException e) {
-        return Problems.of(e.code(), e.getMessage());
+        return problemOf(e);
+    }
+
+    private static ResponseEntity<Problem> problemOf(ApiException refusal) {
+        return Problems.of(refusal.code(), refusal.getMessage());
     }
 
     /** The body's media type is not JSON (each stack raises its own exception for it). */
     protected static ResponseEntity<Problem> unsupportedMediaType() {
-        return Problems.of(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        return problemOf(ApiException.unsupportedMediaType());
     }
 
     /** The caller accepts no media type we answer with. */
@@ -38,7 +42,7 @@ public abstract class ApiExceptionHandler {
 
     /** The body is missing or is not JSON. */
     protected static ResponseEntity<Problem> malformed() {
-        return Problems.of(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+        return problemOf(ApiException.malformedBody());
     }
 
     @ExceptionHandler(Exception.class)

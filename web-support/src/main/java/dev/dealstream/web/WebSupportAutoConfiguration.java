@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ChargeLimitsProperties.class)
 public class WebSupportAutoConfiguration {
 
-    private static final String MAX_BODY_SIZE = "${dealstream.http.max-body-size:16KB}";
+    /** The request body limit, for {@code @Value}: every service and stack holds bodies to the same one. */
+    public static final String MAX_BODY_SIZE = "${dealstream.http.max-body-size:16KB}";
 
     @Bean
     JsonMapper jsonMapper() {

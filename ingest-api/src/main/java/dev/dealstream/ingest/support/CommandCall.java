@@ -1,6 +1,5 @@
 package dev.dealstream.ingest.support;
 
-import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.support.Json;
 import dev.dealstream.web.ApiException;
 import java.util.Locale;
@@ -38,7 +37,7 @@ public final class CommandCall {
     /** The body as JSON: refused as 415 unless sent as JSON, as 400 when missing or not valid JSON. */
     public JsonNode body() {
         if (!isJson(contentType)) {
-            throw new ApiException(ReasonCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+            throw ApiException.unsupportedMediaType();
         }
         try {
             JsonNode json = body.length == 0 ? null : Json.mapper().readTree(body);
@@ -48,7 +47,7 @@ public final class CommandCall {
         } catch (JacksonException e) {
             // refused below, as a missing body is
         }
-        throw new ApiException(ReasonCode.MALFORMED_REQUEST, "the body is missing or is not valid JSON");
+        throw ApiException.malformedBody();
     }
 
     /** {@code application/json}, or a JSON-based type such as {@code application/merge-patch+json}. */

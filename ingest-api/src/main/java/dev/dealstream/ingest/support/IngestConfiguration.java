@@ -2,6 +2,7 @@ package dev.dealstream.ingest.support;
 
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.support.JsonSerde;
+import dev.dealstream.web.WebSupportAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -63,7 +64,7 @@ class IngestConfiguration {
 
     @Bean
     CommandRoutes commandRoutes(List<CommandEndpoint> endpoints, CommandGateway gateway, IngestProperties properties,
-                                @Value("${dealstream.http.max-body-size:16KB}") DataSize maxBodySize, MeterRegistry registry) {
+                                @Value(WebSupportAutoConfiguration.MAX_BODY_SIZE) DataSize maxBodySize, MeterRegistry registry) {
         return new CommandRoutes(endpoints, gateway, new CommandResponses(properties.queryApiUrl()),
                 (int) maxBodySize.toBytes(), registry);
     }
