@@ -25,7 +25,7 @@ public record ProcessorProperties(
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue("data/processor/state") String stateDir,
         @DefaultValue("2") int streamThreads,
-        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("50ms") Duration commitInterval,
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("512MB") DataSize rocksdbMemory,
