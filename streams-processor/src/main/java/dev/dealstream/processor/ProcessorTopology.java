@@ -24,8 +24,7 @@ public final class ProcessorTopology {
         Topology topology = new Topology();
         WalletTopology.addTo(topology, settings, ACCOUNT_TASK);
         UserTopology.addTo(topology, settings, ACCOUNT_TASK);
-        RegisteredUsersTopology.addTo(topology);
-        CouponTopology.addTo(topology, settings);
+        CouponTopology.addTo(topology, settings, RegisteredUsersTopology.addTo(topology));
         ProductTopology.addTo(topology, settings);
         OrderTopology.addTo(topology, settings, ACCOUNT_TASK);
         ACCOUNT_TASK.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR,

@@ -3,6 +3,7 @@ package dev.dealstream.processor.coupon;
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
+import dev.dealstream.processor.user.RegisteredUsers;
 import dev.dealstream.processor.user.UserTopology;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.Topics;
@@ -41,11 +42,12 @@ public final class CouponTopology {
     private CouponTopology() {
     }
 
-    public static void addTo(Topology topology, TopologySettings settings) {
+    /** @param registeredUsers who may be issued a coupon, from {@code RegisteredUsersTopology} */
+    public static void addTo(Topology topology, TopologySettings settings, RegisteredUsers registeredUsers) {
         CommandSource.add(topology, Topics.CAMPAIGN_COMMANDS, DEFINE_PROCESSOR,
                 () -> new DefineCampaignProcessor(CAMPAIGN_TASK, settings.requestRetention()));
         CommandSource.add(topology, Topics.COUPON_ISSUE_REQUESTS, ISSUE_PROCESSOR,
-                () -> new IssueCouponProcessor(CAMPAIGN_TASK, settings.requestRetention()));
+                () -> new IssueCouponProcessor(CAMPAIGN_TASK, settings.requestRetention(), registeredUsers));
         // cached: a hot campaign is read and written once per request, its changelog needs it once per commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGNS),
                 Serdes.String(), JsonSerde.of(Campaign.class)).withCachingEnabled(), DEFINE_PROCESSOR, ISSUE_PROCESSOR);

@@ -3,7 +3,7 @@ package dev.dealstream.processor.coupon;
 import dev.dealstream.processor.support.CommandPipeline;
 import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.KeyFilteredStore;
-import dev.dealstream.processor.user.RegisteredUsersTopology;
+import dev.dealstream.processor.user.RegisteredUsers;
 import dev.dealstream.topics.coupon.Campaign;
 import dev.dealstream.topics.coupon.Coupon;
 import dev.dealstream.topics.coupon.IssueCoupon;
@@ -32,10 +32,11 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, Campaign> campaigns;
     /** Filtered: a user asking for the first time, nearly every request of a rush, costs no lookup. */
     private KeyFilteredStore holders;
-    private KeyValueStore<String, byte[]> registeredUsers;
+    private final RegisteredUsers registeredUsers;
 
-    IssueCouponProcessor(CommandTask task, Duration requestRetention) {
+    IssueCouponProcessor(CommandTask task, Duration requestRetention, RegisteredUsers registeredUsers) {
         this.pipeline = new CommandPipeline<>(IssueCoupon.class, command -> command.campaignId().key(), task, requestRetention);
+        this.registeredUsers = registeredUsers;
     }
 
     @Override
@@ -43,7 +44,6 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
         pipeline.init(context);
         campaigns = context.getStateStore(CouponTopology.CAMPAIGNS);
         holders = KeyFilteredStore.load(context.getStateStore(CouponTopology.HOLDERS));
-        registeredUsers = context.getStateStore(RegisteredUsersTopology.STORE);
     }
 
     @Override
@@ -56,7 +56,7 @@ final class IssueCouponProcessor implements Processor<String, byte[], String, Ob
         String holderKey = CouponTopology.holderKey(command.campaignId(), command.userId());
         byte[] held = holders.get(holderKey);
         CampaignDecision decision = Campaigns.issue(campaigns.get(campaignKey),
-                () -> registeredUsers.get(command.userId().key()) != null,
+                () -> registeredUsers.contains(command.userId()),
                 held == null ? null : couponJson.deserialize(CouponTopology.HOLDERS, held), command, now);
         if (decision instanceof CampaignDecision.Issued issued) {
             campaigns.put(campaignKey, issued.campaign());

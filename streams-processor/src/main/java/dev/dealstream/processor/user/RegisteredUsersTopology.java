@@ -7,7 +7,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * A read-only copy of {@code catalog.users} on every instance, for tasks keyed by something other
  * than the user, such as a campaign's, to tell whether a user is registered (a key with any value is
- * a registered user).
+ * a registered user). The copy's store keeps it across restarts; {@link RegisteredUsers} answers from
+ * memory.
  */
 public final class RegisteredUsersTopology {
 
@@ -16,7 +17,10 @@ public final class RegisteredUsersTopology {
     private RegisteredUsersTopology() {
     }
 
-    public static void addTo(Topology topology) {
-        GlobalCopy.addTo(topology, STORE, Topics.USERS);
+    /** Adds the copy; the users it returns are the copy's, for the processors that ask. */
+    public static RegisteredUsers addTo(Topology topology) {
+        RegisteredUsers users = new RegisteredUsers();
+        GlobalCopy.addTo(topology, STORE, Topics.USERS, users);
+        return users;
     }
 }

@@ -54,8 +54,7 @@ class OrderSagaTopologyTest {
         CommandTask task = ProcessorTopology.ACCOUNT_TASK;
         WalletTopology.addTo(topology, settings, task);
         UserTopology.addTo(topology, settings, task);
-        RegisteredUsersTopology.addTo(topology);
-        CouponTopology.addTo(topology, settings);
+        CouponTopology.addTo(topology, settings, RegisteredUsersTopology.addTo(topology));
         GlobalCopy.addTo(topology, ProductTopology.CATALOG, Topics.PRODUCTS);
         OrderTopology.addTo(topology, settings, task);
         task.addTo(topology, settings, WalletTopology.CHARGE_PROCESSOR, UserTopology.REGISTER_PROCESSOR, OrderTopology.PROCESSOR);
