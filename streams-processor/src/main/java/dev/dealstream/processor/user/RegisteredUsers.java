@@ -5,6 +5,7 @@ import dev.dealstream.topics.UserId;
 import java.util.Iterator;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
@@ -50,24 +51,20 @@ public final class RegisteredUsers implements GlobalCopy.KeyIndex {
 
     @Override
     public void add(String key) {
-        long id = idOf(key);
-        if (id > 0) {
-            lock.writeLock().lock();
-            try {
-                ids.addLong(id);
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
+        change(key, id -> ids.addLong(id));
     }
 
     @Override
     public void remove(String key) {
+        change(key, id -> ids.removeLong(id));
+    }
+
+    private void change(String key, LongConsumer change) {
         long id = idOf(key);
         if (id > 0) {
             lock.writeLock().lock();
             try {
-                ids.removeLong(id);
+                change.accept(id);
             } finally {
                 lock.writeLock().unlock();
             }
