@@ -74,8 +74,8 @@ public final class RegisteredUsers implements GlobalCopy.KeyIndex {
     /** The user id a {@code catalog.users} key names, or 0 for a key that names none (no user has it). */
     private static long idOf(String key) {
         try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
+            return UserId.parse(key).value();
+        } catch (IllegalArgumentException e) {
             return 0;
         }
     }
