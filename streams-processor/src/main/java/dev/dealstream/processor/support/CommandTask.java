@@ -16,13 +16,19 @@ public record CommandTask(String name) {
         return name + "-request-log";
     }
 
+    /** The request ids in the request log, in memory: see {@link RequestIdFilter}. */
+    public String requestIdsStore() {
+        return name + "-request-ids";
+    }
+
     public String outcomesSink() {
         return name + "-outcomes-sink";
     }
 
-    /** Adds the request log and the outcomes sink, connected to {@code processors}. */
+    /** Adds the request log, its filter and the outcomes sink, connected to {@code processors}. */
     public void addTo(Topology topology, TopologySettings settings, String... processors) {
         topology.addStateStore(RequestLog.storeBuilder(requestLogStore(), settings.requestRetention()), processors);
+        topology.addStateStore(RequestIdFilter.storeBuilder(requestIdsStore(), settings.requestRetention()), processors);
         topology.addSink(outcomesSink(), Topics.REQUEST_OUTCOMES,
                 new StringSerializer(), TaskPartitionOutcome.serializer(), TaskPartitionOutcome.partitioner(), processors);
     }

@@ -22,8 +22,8 @@ public final class TaskOutcomes {
 
     public TaskOutcomes(ProcessorContext<String, Object> context, CommandTask task, Duration requestRetention) {
         this.context = context;
-        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()), requestRetention,
-                context::currentStreamTimeMs);
+        this.requestLog = new RequestLog(context.getStateStore(task.requestLogStore()),
+                context.getStateStore(task.requestIdsStore()), requestRetention, context::currentStreamTimeMs);
         this.task = task;
     }
 

@@ -45,4 +45,21 @@ class BoundedRocksDbMemoryTest {
             assertThat(requestLog.optimizeFiltersForHits()).isFalse();
         }
     }
+
+    @Test
+    void aRequestLogSegmentMergesItsFlushesLessOftenThanOtherStores() {
+        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
+             Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+            BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
+
+            setter.setConfig("wallets", wallets, configs);
+            setter.setConfig("campaign-request-log.1764720000000", requestLogSegment, configs);
+
+            assertThat(wallets.level0FileNumCompactionTrigger()).as("RocksDB's default").isEqualTo(4);
+            assertThat(requestLogSegment.level0FileNumCompactionTrigger()).isEqualTo(16);
+            assertThat(requestLogSegment.level0SlowdownWritesTrigger()).isGreaterThan(16);
+            assertThat(requestLogSegment.level0StopWritesTrigger())
+                    .isGreaterThan(requestLogSegment.level0SlowdownWritesTrigger());
+        }
+    }
 }

@@ -93,12 +93,7 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** {@code topology} instead of the production one, e.g. a part of it driven from outside. */
     public TopologyFixture(Topology topology) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
-        driver = new TopologyTestDriver(topology, props, START);
+        driver = new TopologyTestDriver(topology, driverProperties(), START);
         StringSerializer keys = new StringSerializer();
         userCommands = driver.createInputTopic(Topics.USER_COMMANDS, keys, JsonSerde.of(RegisterUser.class));
         walletCommands = driver.createInputTopic(Topics.WALLET_COMMANDS, keys, JsonSerde.of(ChargeWallet.class));
@@ -196,6 +191,16 @@ public final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+    }
+
+    /** A driver's configuration as the processor's: exactly-once, with its own state directory. */
+    static Properties driverProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
+        return props;
     }
 
     private static Path tempDir() {
