@@ -2,6 +2,7 @@ package dev.dealstream.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dealstream.processor.support.CommandTask;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.QueryableStores;
 import java.util.Set;
@@ -18,7 +19,7 @@ class RequestLogsTest {
                 .flatMap(subtopology -> subtopology.nodes().stream())
                 .filter(node -> node instanceof TopologyDescription.Processor)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
-                .filter(store -> store.endsWith("-request-log"))
+                .filter(store -> store.endsWith(CommandTask.REQUEST_LOG_SUFFIX))
                 .collect(Collectors.toSet());
 
         assertThat(requestLogs).containsExactlyInAnyOrderElementsOf(QueryableStores.REQUEST_LOGS);

@@ -55,7 +55,7 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
         // outcome several times: a third of the processor's CPU on a backlog. Sixteen runs before a
         // merge halve that. A lookup then checks the Bloom filters of more files, which only a retried id
         // pays: RequestIdFilter rules out a new one first (without it, 16 runs decided a fifth less).
-        if (storeName.contains("request-log")) {
+        if (storeName.contains(CommandTask.REQUEST_LOG_SUFFIX)) {
             options.setLevel0FileNumCompactionTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION);
             options.setLevel0SlowdownWritesTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION * 3);
             options.setLevel0StopWritesTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION * 4);

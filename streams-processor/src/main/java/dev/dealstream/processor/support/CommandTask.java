@@ -11,9 +11,12 @@ import org.apache.kafka.streams.Topology;
  */
 public record CommandTask(String name) {
 
+    /** How every request log's name ends; RocksDB names each of its segments by it and a timestamp. */
+    public static final String REQUEST_LOG_SUFFIX = "-request-log";
+
     /** The request ids decided by this group of processors, by requestId. */
     public String requestLogStore() {
-        return name + "-request-log";
+        return name + REQUEST_LOG_SUFFIX;
     }
 
     /** The request ids in the request log, in memory: see {@link RequestIdFilter}. */
