@@ -2,6 +2,7 @@ package dev.dealstream.processor.request;
 
 import dev.dealstream.processor.support.InternalApi;
 import dev.dealstream.processor.support.LocalStores;
+import dev.dealstream.processor.support.RequestLog;
 import dev.dealstream.processor.support.StoreLookup;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.ReasonCode;
@@ -31,10 +32,10 @@ class OutcomeLookupController {
 
     @GetMapping("/internal/requests/{requestId}")
     ResponseEntity<?> outcome(@PathVariable String requestId) {
-        WindowKeyQuery<String, Outcome> query =
+        WindowKeyQuery<String, byte[]> query =
                 WindowKeyQuery.withKeyAndWindowStartRange(requestId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE));
         for (String requestLog : QueryableStores.REQUEST_LOGS) {
-            StoreLookup<Outcome> lookup = stores.findInLocalPartitions(requestLog, query, OutcomeLookupController::first);
+            StoreLookup<Outcome> lookup = stores.findInLocalPartitions(requestLog, query, found -> first(requestLog, found));
             if (lookup instanceof StoreLookup.Found<Outcome> found && found.value() == null) {
                 continue;
             }
@@ -43,9 +44,9 @@ class OutcomeLookupController {
         return Problems.of(ReasonCode.REQUEST_NOT_FOUND, "no outcome for request " + requestId + " on this instance");
     }
 
-    private static Outcome first(WindowStoreIterator<Outcome> found) {
+    private static Outcome first(String requestLog, WindowStoreIterator<byte[]> found) {
         try (found) {
-            return found.hasNext() ? found.next().value : null;
+            return found.hasNext() ? RequestLog.outcomeOf(requestLog, found.next().value) : null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.dealstream.processor.support;
 
-import dev.dealstream.topics.request.Outcome;
 import java.time.Duration;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -44,13 +43,13 @@ public final class RequestIdFilter implements StateStore {
     }
 
     /** Fills the filter with every request id of {@code requestLog}, unless a processor of the task already did. */
-    void loadOnce(WindowStore<String, Outcome> requestLog) {
+    void loadOnce(WindowStore<String, byte[]> requestLog) {
         if (loaded) {
             return;
         }
         long started = System.nanoTime();
         long ids = 0;
-        try (KeyValueIterator<Windowed<String>, Outcome> all = requestLog.all()) {
+        try (KeyValueIterator<Windowed<String>, byte[]> all = requestLog.all()) {
             while (all.hasNext()) {
                 Windowed<String> id = all.next().key;
                 buckets.computeIfAbsent(id.window().start(), bucket -> new KeyFilter()).add(id.key());

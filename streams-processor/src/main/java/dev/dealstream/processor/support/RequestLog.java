@@ -19,10 +19,16 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Both lookups are point reads, and each asks the task's {@link RequestIdFilter} first, so an id
  * never seen costs no read of the store. A fetch over all times, as before, opened an iterator on every
  * segment and read a data block of every file for each new id: a fifth of a hot campaign's stream thread.
+ *
+ * <p>The store holds each outcome as its JSON (the same bytes as its changelog record): the filter's
+ * load at the start of a task reads every request id, and parsing every outcome along with it took
+ * about 6 µs per id. An outcome is parsed only when a request id comes again.
  */
 public final class RequestLog {
 
-    private final WindowStore<String, Outcome> store;
+    private static final JsonSerde<Outcome> OUTCOME_JSON = JsonSerde.of(Outcome.class);
+
+    private final WindowStore<String, byte[]> store;
     private final RequestIdFilter ids;
     private final long bucketMillis;
     private final LongSupplier streamTime;
@@ -33,7 +39,7 @@ public final class RequestLog {
      * @param ids        the request ids in {@code store}, shared by the task's processors; filled here
      *                   if no other processor of the task did it yet
      */
-    public RequestLog(WindowStore<String, Outcome> store, RequestIdFilter ids, Duration retention, LongSupplier streamTime) {
+    public RequestLog(WindowStore<String, byte[]> store, RequestIdFilter ids, Duration retention, LongSupplier streamTime) {
         this.store = store;
         this.ids = ids;
         ids.loadOnce(store);
@@ -42,29 +48,37 @@ public final class RequestLog {
     }
 
     /** Keeps two buckets: the current one, and the one before it for the ids of its last retention. */
-    public static StoreBuilder<WindowStore<String, Outcome>> storeBuilder(String name, Duration retention) {
+    public static StoreBuilder<WindowStore<String, byte[]>> storeBuilder(String name, Duration retention) {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(name, retention.multipliedBy(2), retention, false),
-                Serdes.String(), JsonSerde.of(Outcome.class));
+                Serdes.String(), Serdes.ByteArray());
+    }
+
+    /** The outcome in a value of the request log {@code store}. */
+    public static Outcome outcomeOf(String store, byte[] stored) {
+        return OUTCOME_JSON.deserialize(store, stored);
     }
 
     public Optional<Outcome> find(String requestId) {
         long bucket = currentBucket();
-        Outcome found = fetch(requestId, bucket);
+        byte[] found = fetch(requestId, bucket);
         if (found == null) {
             found = fetch(requestId, bucket - bucketMillis);
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found).map(stored -> outcomeOf(store.name(), stored));
     }
 
-    /** Remembers {@code outcome} under its request id. */
+    /**
+     * Remembers {@code outcome} under its request id. Its JSON, written here, is remembered by the serde
+     * too, so publishing the same outcome next writes no JSON again.
+     */
     public void record(Outcome outcome) {
         long bucket = currentBucket();
-        store.put(outcome.requestId(), outcome, bucket);
+        store.put(outcome.requestId(), OUTCOME_JSON.serialize(store.name(), outcome), bucket);
         ids.add(outcome.requestId(), bucket);
     }
 
-    private Outcome fetch(String requestId, long bucket) {
+    private byte[] fetch(String requestId, long bucket) {
         return ids.mightContain(requestId, bucket) ? store.fetch(requestId, bucket) : null;
     }
 

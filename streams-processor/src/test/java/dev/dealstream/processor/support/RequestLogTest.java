@@ -91,7 +91,7 @@ class RequestLogTest {
             charges.pipeInput("r-" + request, "charge", START);
         }
         charges.pipeInput("next-day", "charge", START.plus(RETENTION));
-        WindowStore<String, Outcome> restored = driver.getWindowStore(TASK.requestLogStore());
+        WindowStore<String, byte[]> restored = driver.getWindowStore(TASK.requestLogStore());
 
         RequestIdFilter emptyFilter = new RequestIdFilter(TASK.requestIdsStore(), RETENTION);
         emptyFilter.init(new MockProcessorContext<>().getStateStoreContext(), emptyFilter);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dealstream.processor.ProcessorTopology;
+import dev.dealstream.processor.support.RequestLog;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.HeaderNames;
@@ -184,9 +185,9 @@ class WalletTopologyTest {
         fixture.charge(7, "c1", 5_000);
 
         assertThat(QueryableStores.REQUEST_LOGS).contains(ProcessorTopology.ACCOUNT_TASK.requestLogStore());
-        WindowStore<String, Outcome> byRequest = fixture.driver.getWindowStore(ProcessorTopology.ACCOUNT_TASK.requestLogStore());
+        WindowStore<String, byte[]> byRequest = fixture.driver.getWindowStore(ProcessorTopology.ACCOUNT_TASK.requestLogStore());
         try (var found = byRequest.fetch("c1", 0L, Long.MAX_VALUE)) {
-            assertThat(found.next().value).isInstanceOf(Outcome.Succeeded.class);
+            assertThat(RequestLog.outcomeOf(byRequest.name(), found.next().value)).isInstanceOf(Outcome.Succeeded.class);
             assertThat(found.hasNext()).isFalse();
         }
     }
