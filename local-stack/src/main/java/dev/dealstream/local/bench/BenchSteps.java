@@ -26,23 +26,33 @@ final class BenchSteps {
     }
 
     /**
-     * Waits until the warm-up's commands are decided before the measured phase starts, so that a
-     * backlog the cold JVMs built is not measured as if the warm system had built it. A rate the warm
-     * system cannot keep builds its own backlog in the measured phase, and shows there.
+     * Waits until the warm-up's commands are decided, and then until the processor has consumed every
+     * record committed on its inputs (the steps that follow an outcome, such as a product's stock
+     * commit or the ranking's counts), before the measured phase starts: a backlog the cold JVMs built
+     * is not measured as if the warm system had built it. A rate the warm system cannot keep builds
+     * its own backlog in the measured phase, and shows there.
      *
      * @return what it waited for, for the report
      */
-    static String drainWarmUp(OutcomeClock clock) throws InterruptedException {
+    static String drainWarmUp(OutcomeClock clock, String bootstrapServers) throws Exception {
         int backlog = clock.undecided();
         long started = System.nanoTime();
         waitForDecisions(clock, Duration.ofMinutes(5));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double decidedAfter = (System.nanoTime() - started) / 1e9;
         int left = clock.undecided();
-        String after = left == 0
-                ? String.format(Locale.ROOT, "decided %.1f s later", seconds)
-                : String.format(Locale.ROOT, "%,d still undecided %.1f s later", left, seconds);
-        String drained = String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, %s",
-                backlog, after);
+        long behind;
+        try (ProcessorLag lag = new ProcessorLag(bootstrapServers)) {
+            behind = lag.awaitCaughtUp(Duration.ofMinutes(3));
+        }
+        double caughtUpAfter = (System.nanoTime() - started) / 1e9;
+        String decided = left == 0
+                ? String.format(Locale.ROOT, "decided %.1f s later", decidedAfter)
+                : String.format(Locale.ROOT, "%,d still undecided %.1f s later", left, decidedAfter);
+        String consumed = behind == 0
+                ? String.format(Locale.ROOT, "the processor's inputs consumed %.1f s later", caughtUpAfter)
+                : String.format(Locale.ROOT, "the processor still %,d records behind on its inputs %.1f s later", behind, caughtUpAfter);
+        String drained = String.format(Locale.ROOT, "%,d of its commands undecided when its last call was answered, %s, %s",
+                backlog, decided, consumed);
         say("Warm-up backlog: %s", drained);
         return drained;
     }

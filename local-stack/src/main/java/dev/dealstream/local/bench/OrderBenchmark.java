@@ -122,7 +122,7 @@ public final class OrderBenchmark {
             say("Warming up: %d s at %,d orders/s", options.warmupSeconds(), options.rate());
             OpenLoad.Result warmup = load.run(options.rate(), warmupRequests, i -> order("w", warmupProducts, i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
-            String warmupBacklog = drainWarmUp(clock);
+            String warmupBacklog = drainWarmUp(clock, KAFKA);
             clock.rejections.clear();
             say("Measuring: %,d orders at %,d/s over %,d product(s)", measuredRequests(), options.rate(), options.products());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));
@@ -248,6 +248,7 @@ public final class OrderBenchmark {
                 | decided while sending | %,.0f/s |
                 | HTTP answer (waits for the order's outcome) | %s |
                 | request → outcome committed on `request.outcomes` | %s |
+                | its p99 by tenth of the run, in decision order | %s |
                 | refusals | %s |
                 | CPU, cores busy (of 2) | %s |
                 | conservation | %s |
@@ -256,6 +257,6 @@ public final class OrderBenchmark {
                 environment.commit(), options.commandLine(), environment.jdk(), environment.machine(), options.users(), CHARGE,
                 options.warmupSeconds(), warmupBacklog, measuredRequests(), options.durationSeconds(), shape, options.connections(),
                 options.rate(), measured.sent.get(), measured.answered.get(), statuses, measured.peakWaitingForConnection, decidedPerSecond,
-                measured.http.summary(), clock.summary(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
+                measured.http.summary(), clock.summary(), clock.p99ByTenth(), new HashMap<>(clock.rejections), cpuShares(cpu), exactness);
     }
 }
