@@ -34,14 +34,14 @@ final class BenchSteps {
      *
      * @return what it waited for, for the report
      */
-    static String drainWarmUp(OutcomeClock clock, String bootstrapServers) throws Exception {
+    static String drainWarmUp(OutcomeClock clock) throws Exception {
         int backlog = clock.undecided();
         long started = System.nanoTime();
         waitForDecisions(clock, Duration.ofMinutes(5));
         double decidedAfter = (System.nanoTime() - started) / 1e9;
         int left = clock.undecided();
         long behind;
-        try (ProcessorLag lag = new ProcessorLag(bootstrapServers)) {
+        try (ProcessorLag lag = new ProcessorLag(clock.bootstrapServers())) {
             behind = lag.awaitCaughtUp(Duration.ofMinutes(3));
         }
         double caughtUpAfter = (System.nanoTime() - started) / 1e9;

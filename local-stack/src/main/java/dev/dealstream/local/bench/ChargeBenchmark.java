@@ -96,7 +96,7 @@ public final class ChargeBenchmark {
             OpenLoad.Result warmup = load.run(options.rate(), (long) options.rate() * options.warmupSeconds(),
                     i -> charge("w", i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
-            String warmupBacklog = drainWarmUp(clock, "127.0.0.1:9092");
+            String warmupBacklog = drainWarmUp(clock);
             say("Measuring: %d s at %,d charges/s", options.durationSeconds(), options.rate());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));
             clock.measure(true);

@@ -101,7 +101,7 @@ public final class CouponRushBenchmark {
             say("Warming up: %d s at %,d requests/s on campaign %d", options.warmupSeconds(), options.rate(), warmupCampaign);
             OpenLoad.Result warmup = load.run(options.rate(), warmupRequests, i -> issue("w", warmupCampaign, i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
-            String warmupBacklog = drainWarmUp(clock, KAFKA);
+            String warmupBacklog = drainWarmUp(clock);
             clock.rejections.clear();
             say("Measuring: %,d requests at %,d/s on campaign %d (%,d coupons)", options.requests(), options.rate(),
                     rushCampaign, options.quantity());

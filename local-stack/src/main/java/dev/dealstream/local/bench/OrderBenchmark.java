@@ -122,7 +122,7 @@ public final class OrderBenchmark {
             say("Warming up: %d s at %,d orders/s", options.warmupSeconds(), options.rate());
             OpenLoad.Result warmup = load.run(options.rate(), warmupRequests, i -> order("w", warmupProducts, i), clock::due);
             say("Warm-up answered: %s", warmup.statuses);
-            String warmupBacklog = drainWarmUp(clock, KAFKA);
+            String warmupBacklog = drainWarmUp(clock);
             clock.rejections.clear();
             say("Measuring: %,d orders at %,d/s over %,d product(s)", measuredRequests(), options.rate(), options.products());
             CpuShares cpu = new CpuShares(withLoadGenerator(pids));

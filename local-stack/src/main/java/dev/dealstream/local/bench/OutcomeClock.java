@@ -42,6 +42,7 @@ final class OutcomeClock implements AutoCloseable {
     final Set<String> succeeded = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicLong> rejections = new ConcurrentHashMap<>();
     private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    private final String bootstrapServers;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -49,6 +50,7 @@ final class OutcomeClock implements AutoCloseable {
     private volatile long measuringSince;
 
     OutcomeClock(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -60,6 +62,11 @@ final class OutcomeClock implements AutoCloseable {
         partitions.forEach(consumer::position);
         thread = new Thread(this::run, "outcome-clock");
         thread.start();
+    }
+
+    /** The broker this clock reads outcomes from: the run's broker. */
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     void due(String requestId, long dueNanos) {

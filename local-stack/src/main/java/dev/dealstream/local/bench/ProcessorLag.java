@@ -35,12 +35,13 @@ final class ProcessorLag implements AutoCloseable {
      * of its end: the group commits the offset after its last record, and a transaction's commit
      * marker follows that record.
      */
-    long behind() throws ExecutionException, InterruptedException {
+    private long behind() throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                 .partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> ends = committed.keySet().stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> endOffsets = admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        Map<TopicPartition, ListOffsetsResultInfo> endOffsets = admin
+                .listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
         long behind = 0;
         for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
             long lag = endOffsets.get(entry.getKey()).offset() - entry.getValue().offset();
