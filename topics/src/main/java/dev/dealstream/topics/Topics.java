@@ -45,8 +45,6 @@ public final class Topics {
     public static final String STOCK_REPLIES = "order.stock-replies";
     /** Orders confirmed and cancelled. Key: orderId. */
     public static final String ORDER_EVENTS = "order.events";
-    /** Each line of a confirmed or cancelled order, re-keyed to its product for the ranking. Key: productId. */
-    public static final String RANKING_ORDER_LINES = "ranking.order-lines";
     /** Each ranking partition's current top products (compacted, one partition). Key: the partition number. */
     public static final String RANKING_PARTITION_TOPS = "ranking.partition-tops";
     /** The merged top products every reader holds (compacted, one partition, one key). */
@@ -98,9 +96,6 @@ public final class Topics {
                 new TopicSpec(STOCK_REPLIES, partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(deadLetterTopicOf(STOCK_REPLIES), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 new TopicSpec(ORDER_EVENTS, partitions, Cleanup.DELETE, COMMAND_RETENTION),
-                new TopicSpec(deadLetterTopicOf(ORDER_EVENTS), partitions, Cleanup.DELETE, COMMAND_RETENTION),
-                new TopicSpec(RANKING_ORDER_LINES, partitions, Cleanup.DELETE, COMMAND_RETENTION),
-                new TopicSpec(deadLetterTopicOf(RANKING_ORDER_LINES), partitions, Cleanup.DELETE, COMMAND_RETENTION),
                 // one partition: a single task merges all partitions' tops
                 new TopicSpec(RANKING_PARTITION_TOPS, 1, Cleanup.COMPACT, null),
                 new TopicSpec(deadLetterTopicOf(RANKING_PARTITION_TOPS), 1, Cleanup.DELETE, COMMAND_RETENTION),

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * Products in the product's task (everything keyed by productId): the admin commands that define a
  * product, change its stock and put it on sale, and the orders' stock requests. Each catalog change
  * is published to the compacted {@code catalog.products}, which every instance copies into a global
- * store so that a user's task can price an order.
+ * store so that a user's task can price an order. Every line sold or returned goes on, as a
+ * {@link ProductOrderDelta}, to {@link #SOLD_LINES_PROCESSOR} in the same task: the ranking's counter.
  */
 public final class ProductTopology {
 
@@ -35,7 +36,9 @@ public final class ProductTopology {
     static final String DEFINE_PROCESSOR = "define-product-processor";
     static final String ADJUST_PROCESSOR = "adjust-stock-processor";
     static final String TIME_SALE_PROCESSOR = "define-time-sale-processor";
-    static final String STOCK_PROCESSOR = "stock-request-processor";
+    public static final String STOCK_PROCESSOR = "stock-request-processor";
+    /** The child of {@link #STOCK_PROCESSOR} that counts the lines sold and returned; RankingTopology adds it. */
+    public static final String SOLD_LINES_PROCESSOR = "ranking-count-processor";
     static final String CATALOG_SINK = "catalog-products-sink";
     static final String REPLIES_SINK = "order-stock-replies-sink";
 

@@ -17,8 +17,14 @@ public final class Stock {
      * @param product     the product after the step (null when the product is unknown)
      * @param reservation the units held for the order after the step (null: none)
      * @param reply       the answer to send the order's user, for a reservation; null otherwise
+     * @param sold        the line sold (a commit of a reservation) or returned (a return), for the
+     *                    ranking; null when the step sells or returns nothing
      */
-    public record Step(StockedProduct product, Integer reservation, StockReply reply) {
+    public record Step(StockedProduct product, Integer reservation, StockReply reply, ProductOrderDelta sold) {
+
+        Step(StockedProduct product, Integer reservation, StockReply reply) {
+            this(product, reservation, reply, null);
+        }
     }
 
     private Stock() {
@@ -34,10 +40,16 @@ public final class Stock {
         }
         return switch (request.action()) {
             case RESERVE -> reserve(product, reserved, request);
-            case COMMIT -> reserved == null ? new Step(product, null, null) : new Step(product.commit(reserved), null, null);
+            case COMMIT -> reserved == null ? new Step(product, null, null)
+                    : new Step(product.commit(reserved), null, null, line(request, 1, reserved));
             case RELEASE -> reserved == null ? new Step(product, null, null) : new Step(product.release(reserved), null, null);
-            case RETURN -> new Step(product.adjusted(request.quantity()), reserved, null);
+            case RETURN -> new Step(product.adjusted(request.quantity()), reserved, null,
+                    request.quantity() > 0 ? line(request, -1, -request.quantity()) : null);
         };
+    }
+
+    private static ProductOrderDelta line(StockRequest request, int orders, int quantity) {
+        return new ProductOrderDelta(request.productId(), request.orderId(), request.orderedAt(), orders, quantity);
     }
 
     private static Step reserve(StockedProduct product, Integer reserved, StockRequest request) {

@@ -9,7 +9,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Reserves, commits, releases and returns stock for the orders' sagas, and answers reservations. */
+/**
+ * Reserves, commits, releases and returns stock for the orders' sagas, answers reservations, and
+ * tells the ranking's counter of every line sold or returned.
+ */
 final class StockRequestProcessor implements Processor<String, byte[], String, Object> {
 
     private final JsonSerde<StockRequest> reader = JsonSerde.of(StockRequest.class);
@@ -46,6 +49,9 @@ final class StockRequestProcessor implements Processor<String, byte[], String, O
         if (step.reply() != null) {
             context.forward(new Record<>(request.orderId().userId().key(), step.reply(), record.timestamp()),
                     ProductTopology.REPLIES_SINK);
+        }
+        if (step.sold() != null) {
+            context.forward(new Record<>(record.key(), step.sold(), record.timestamp()), ProductTopology.SOLD_LINES_PROCESSOR);
         }
     }
 }

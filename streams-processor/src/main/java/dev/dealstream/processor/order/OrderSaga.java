@@ -39,6 +39,6 @@ public record OrderSaga(Order order, String requestId, String fingerprint, List<
     }
 
     StockRequest stockRequest(OrderItem item, StockRequest.Action action) {
-        return new StockRequest(order.orderId(), item.productId(), item.quantity(), action);
+        return new StockRequest(order.orderId(), item.productId(), item.quantity(), action, order.createdAt());
     }
 }

@@ -1,6 +1,6 @@
 package dev.dealstream.processor.ranking;
 
-import dev.dealstream.topics.ranking.ProductOrderDelta;
+import dev.dealstream.processor.catalog.ProductOrderDelta;
 import java.util.Optional;
 
 /** One product's confirmed orders and units in one hour, cancellations taken back. */

@@ -1,13 +1,12 @@
 package dev.dealstream.processor.ranking;
 
+import dev.dealstream.processor.catalog.ProductOrderDelta;
 import dev.dealstream.processor.catalog.ProductTopology;
-import dev.dealstream.processor.support.DeadLetters;
 import dev.dealstream.topics.catalog.Product;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.ranking.PartitionTop;
 import dev.dealstream.topics.ranking.PopularProduct;
 import dev.dealstream.topics.ranking.PopularProducts;
-import dev.dealstream.topics.ranking.ProductOrderDelta;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts one partition's products per hour (one store write per order line) and, on a wall-clock
- * schedule, drops the hours that left the window and publishes the partition's top products, named
- * from the catalog copy. Its products live only here, so that top is exact for them.
+ * Counts one partition's products per hour (one store write per order line sold or returned, as the
+ * product's stock processor hands them on) and, on a wall-clock schedule, drops the hours that left
+ * the window and publishes the partition's top products, named from the catalog copy. Its products
+ * live only here, so that top is exact for them.
  */
-final class ProductRankingProcessor implements Processor<String, byte[], String, Object> {
+final class ProductRankingProcessor implements Processor<String, ProductOrderDelta, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProductRankingProcessor.class);
 
-    private final JsonSerde<ProductOrderDelta> reader = JsonSerde.of(ProductOrderDelta.class);
     private final JsonSerde<Product> catalogReader = JsonSerde.of(Product.class);
     private final Leaderboard leaderboard = new Leaderboard();
     private final Duration publishInterval;
@@ -63,12 +62,8 @@ final class ProductRankingProcessor implements Processor<String, byte[], String,
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
-        Optional<ProductOrderDelta> read = DeadLetters.read(context, record, reader, delta -> delta.productId().key());
-        if (read.isEmpty()) {
-            return;
-        }
-        ProductOrderDelta delta = read.get();
+    public void process(Record<String, ProductOrderDelta> record) {
+        ProductOrderDelta delta = record.value();
         if (!RankingWindow.counts(delta.orderedAt(), Instant.ofEpochMilli(context.currentSystemTimeMs()))) {
             // its hour has left the window: there is nothing to add to or take back from
             return;

@@ -1,11 +1,11 @@
 package dev.dealstream.processor.ranking;
 
+import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.support.CommandSource;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.ranking.PartitionTop;
 import dev.dealstream.topics.ranking.PopularProducts;
-import dev.dealstream.topics.ranking.ProductOrderDelta;
 import dev.dealstream.topics.support.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,9 +13,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The popular products, in three steps: {@code order.events} split into lines keyed by product;
- * hourly counts per product with each partition's top published every few seconds; one task merging
- * the partitions' tops into {@code ranking.popular-products}, which every reader holds.
+ * The popular products, in two steps: in each product's task, hourly counts of the lines its stock
+ * sold and took back, with the partition's top published every few seconds; then one task merging the
+ * partitions' tops into {@code ranking.popular-products}, which every reader holds.
  */
 public final class RankingTopology {
 
@@ -23,28 +23,25 @@ public final class RankingTopology {
     public static final String HOURLY_COUNTS = "ranking-hourly-counts";
     /** The latest top of each partition, by partition number. */
     static final String PARTITION_TOPS = "ranking-partition-tops";
-    static final String LINES_PROCESSOR = "ranking-order-lines-processor";
-    static final String COUNT_PROCESSOR = "ranking-count-processor";
     static final String MERGE_PROCESSOR = "ranking-merge-processor";
-    static final String LINES_SINK = "ranking-order-lines-sink";
     static final String TOPS_SINK = "ranking-partition-tops-sink";
     static final String POPULAR_SINK = "ranking-popular-products-sink";
 
     private RankingTopology() {
     }
 
-    /** Added after the product topology, whose catalog copy names the products. */
+    /**
+     * Added after the product topology: the counter is the child its stock processor tells of each
+     * line sold or returned, and the catalog copy names the products.
+     */
     public static void addTo(Topology topology, TopologySettings settings) {
-        CommandSource.add(topology, Topics.ORDER_EVENTS, LINES_PROCESSOR, OrderEventLinesProcessor::new);
-        topology.addSink(LINES_SINK, Topics.RANKING_ORDER_LINES, new StringSerializer(),
-                JsonSerde.of(ProductOrderDelta.class), LINES_PROCESSOR);
-
-        CommandSource.add(topology, Topics.RANKING_ORDER_LINES, COUNT_PROCESSOR,
-                () -> new ProductRankingProcessor(settings.rankingPublishInterval()));
+        // in the product's task, so a sale is counted in the transaction that sells it, with no topic between
+        topology.addProcessor(ProductTopology.SOLD_LINES_PROCESSOR,
+                () -> new ProductRankingProcessor(settings.rankingPublishInterval()), ProductTopology.STOCK_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOURLY_COUNTS),
-                Serdes.String(), JsonSerde.of(HourlyCount.class)), COUNT_PROCESSOR);
+                Serdes.String(), JsonSerde.of(HourlyCount.class)), ProductTopology.SOLD_LINES_PROCESSOR);
         topology.addSink(TOPS_SINK, Topics.RANKING_PARTITION_TOPS, new StringSerializer(),
-                JsonSerde.of(PartitionTop.class), COUNT_PROCESSOR);
+                JsonSerde.of(PartitionTop.class), ProductTopology.SOLD_LINES_PROCESSOR);
 
         CommandSource.add(topology, Topics.RANKING_PARTITION_TOPS, MERGE_PROCESSOR, RankingMergeProcessor::new);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTITION_TOPS),

@@ -1,6 +1,7 @@
 package dev.dealstream.processor.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.catalog.AdjustStock;
@@ -18,6 +19,8 @@ class ProductsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final ProductId ID = new ProductId(1);
+    private static final OrderId ORDER = OrderId.parse("7-1");
+    private static final Instant PLACED = NOW.minusSeconds(5);
     private static final StockedProduct TEN_ON_HAND =
             new StockedProduct(new Product(ID, "shoes", 10_000, List.of(), NOW), 10, 0);
 
@@ -88,8 +91,45 @@ class ProductsTest {
         assertThat(refused.product().reserved()).isEqualTo(8);
     }
 
+    @Test
+    void aCommitOfAReservationSellsTheLineOnceAndAReturnTakesItBackInTheSameHour() {
+        Stock.Step reserved = Stock.apply(TEN_ON_HAND, null, request(4, StockRequest.Action.RESERVE));
+        Stock.Step committed = Stock.apply(reserved.product(), reserved.reservation(), request(4, StockRequest.Action.COMMIT));
+        Stock.Step committedAgain = Stock.apply(committed.product(), committed.reservation(), request(4, StockRequest.Action.COMMIT));
+        Stock.Step returned = Stock.apply(committed.product(), null, request(4, StockRequest.Action.RETURN));
+
+        assertThat(reserved.sold()).isNull();
+        assertThat(committed.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, 1, 4));
+        assertThat(committedAgain.sold()).isNull();
+        assertThat(returned.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, -1, -4));
+        assertThat(returned.product().onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void aReleasedReservationSellsNothing() {
+        Stock.Step reserved = Stock.apply(TEN_ON_HAND, null, request(4, StockRequest.Action.RESERVE));
+        Stock.Step released = Stock.apply(reserved.product(), reserved.reservation(), request(4, StockRequest.Action.RELEASE));
+
+        assertThat(released.sold()).isNull();
+        assertThat(released.product()).isEqualTo(TEN_ON_HAND);
+    }
+
+    @Test
+    void aSoldLineAddsOrTakesBackOneOrderWithItsUnits() {
+        assertThatThrownBy(() -> new ProductOrderDelta(ID, ORDER, NOW, 1, -2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProductOrderDelta(ID, ORDER, NOW, 2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCommitOrAReturnMustSayWhenTheOrderWasPlaced() {
+        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 4, StockRequest.Action.COMMIT, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 4, StockRequest.Action.RETURN, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static StockRequest request(int quantity, StockRequest.Action action) {
-        return new StockRequest(OrderId.parse("7-1"), ID, quantity, action);
+        return new StockRequest(ORDER, ID, quantity, action, PLACED);
     }
 
     private static DefineTimeSale sale(long saleId, long price, int fromSecond, int toSecond) {

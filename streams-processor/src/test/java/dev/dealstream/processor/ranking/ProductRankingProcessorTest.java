@@ -2,6 +2,7 @@ package dev.dealstream.processor.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dealstream.processor.catalog.ProductOrderDelta;
 import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.catalog.Product;
@@ -9,7 +10,6 @@ import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.order.OrderId;
 import dev.dealstream.topics.ranking.PartitionTop;
 import dev.dealstream.topics.ranking.PopularProduct;
-import dev.dealstream.topics.ranking.ProductOrderDelta;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,6 @@ class ProductRankingProcessorTest {
 
     private final KeyValueStore<String, HourlyCount> hourlyCounts = store(RankingTopology.HOURLY_COUNTS, JsonSerde.of(HourlyCount.class));
     private final KeyValueStore<String, byte[]> catalog = store(ProductTopology.CATALOG, Serdes.ByteArray());
-    private final JsonSerde<ProductOrderDelta> deltas = JsonSerde.of(ProductOrderDelta.class);
     private long orders;
 
     @Test
@@ -90,7 +89,7 @@ class ProductRankingProcessorTest {
     private void count(ProductRankingProcessor processor, long productId, int quantity, Instant orderedAt) {
         ProductOrderDelta delta = new ProductOrderDelta(new ProductId(productId), new OrderId(new UserId(1), ++orders),
                 orderedAt, 1, quantity);
-        processor.process(new Record<>(Long.toString(productId), deltas.serialize(null, delta), orderedAt.toEpochMilli()));
+        processor.process(new Record<>(Long.toString(productId), delta, orderedAt.toEpochMilli()));
     }
 
     private static PartitionTop publish(MockProcessorContext<String, Object> context, Instant at) {

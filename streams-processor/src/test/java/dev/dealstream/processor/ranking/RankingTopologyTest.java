@@ -5,43 +5,54 @@ import static dev.dealstream.processor.support.TopologyFixture.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.dealstream.processor.catalog.ProductTopology;
 import dev.dealstream.processor.support.TopologyFixture;
 import dev.dealstream.processor.support.TopologySettings;
 import dev.dealstream.topics.UserId;
-import dev.dealstream.topics.catalog.Product;
 import dev.dealstream.topics.catalog.ProductId;
-import dev.dealstream.topics.order.Order;
-import dev.dealstream.topics.order.OrderEvent;
 import dev.dealstream.topics.order.OrderId;
-import dev.dealstream.topics.order.OrderItem;
-import dev.dealstream.topics.order.OrderStatus;
+import dev.dealstream.topics.order.OrderLine;
+import dev.dealstream.topics.order.StockRequest;
 import dev.dealstream.topics.ranking.PartitionTop;
 import dev.dealstream.topics.ranking.PopularProduct;
 import dev.dealstream.topics.ranking.PopularProducts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The popular products through the whole topology: counting, the 3-day window, ties, cancels, the merge. */
+/**
+ * The popular products through the topology: counting the lines the products' stock sells and takes
+ * back, the 3-day window, ties, cancels, the merge. Most tests drive the products' side alone and send
+ * its saga steps themselves; one goes through whole orders.
+ */
 class RankingTopologyTest {
 
     private static final Duration PUBLISH = TopologySettings.DEFAULT.rankingPublishInterval();
+    private static final UserId BUYER = new UserId(1);
 
-    private final TopologyFixture fixture = new TopologyFixture(TopologySettings.DEFAULT);
+    private TopologyFixture fixture = new TopologyFixture(productSide(TopologySettings.DEFAULT));
     private long orders;
     /** The driver's wall clock. */
     private Instant clock = START;
 
+    /** The products' task with the ranking and nothing of the users': no one answers its replies. */
+    private static Topology productSide(TopologySettings settings) {
+        Topology topology = new Topology();
+        ProductTopology.addTo(topology, settings);
+        RankingTopology.addTo(topology, settings);
+        return topology;
+    }
+
     @BeforeEach
-    void givenACatalog() {
+    void givenStockedProducts() {
         for (long product = 1; product <= 30; product++) {
-            fixture.catalog.pipeInput(Long.toString(product),
-                    new Product(new ProductId(product), "product " + product, 1_000, List.of(), START));
+            fixture.defineProduct(product, 1_000, "define-" + product);
+            fixture.adjustStock(product, 1_000, "restock-" + product);
         }
     }
 
@@ -60,12 +71,12 @@ class RankingTopologyTest {
 
     @Test
     void productsAreRankedByOrdersThenUnitsThenProductIdAndOnlyTheBestFiveShow() {
-        confirm(START, item(1, 1), item(2, 1));
-        confirm(START, item(1, 1), item(3, 5));
-        confirm(START, item(2, 3));   // product 2 ties with 1 on orders, and has more units
-        confirm(START, item(4, 2));   // one order, 2 units
-        confirm(START, item(6, 2));   // one order, 2 units: ties with 4, the lower id goes first
-        confirm(START, item(5, 1));   // one order, 1 unit: sixth
+        confirm(START, line(1, 1), line(2, 1));
+        confirm(START, line(1, 1), line(3, 5));
+        confirm(START, line(2, 3));   // product 2 ties with 1 on orders, and has more units
+        confirm(START, line(4, 2));   // one order, 2 units
+        confirm(START, line(6, 2));   // one order, 2 units: ties with 4, the lower id goes first
+        confirm(START, line(5, 1));   // one order, 1 unit: sixth
 
         PopularProducts popular = published();
 
@@ -82,16 +93,16 @@ class RankingTopologyTest {
 
     @Test
     void fewerThanFiveProductsWithOrdersGiveFewerEntries() {
-        confirm(START, item(7, 3));
-        confirm(START, item(8, 1));
+        confirm(START, line(7, 3));
+        confirm(START, line(8, 1));
 
         assertThat(ranked(published())).containsExactly(7L, 8L);
     }
 
     @Test
     void anOrder71HoursOldCountsAnd73HoursOldDoesNot() {
-        confirm(START.minus(Duration.ofHours(71)), item(1, 1));
-        confirm(START.minus(Duration.ofHours(73)), item(2, 1));
+        confirm(START.minus(Duration.ofHours(71)), line(1, 1));
+        confirm(START.minus(Duration.ofHours(73)), line(2, 1));
 
         assertThat(ranked(published())).containsExactly(1L);
     }
@@ -100,7 +111,7 @@ class RankingTopologyTest {
     void anOrderLeavesTheWindowAtTheFirstHourEdgeAfterItTurns72HoursOld() {
         Instant placed = START.plus(Duration.ofMinutes(10));
         advance(Duration.ofMinutes(10));
-        confirm(placed, item(1, 1));
+        confirm(placed, line(1, 1));
         assertThat(ranked(published())).containsExactly(1L);
 
         assertThat(ranked(publishedAt(placed.plus(Duration.ofHours(71))))).as("71 hours old").containsExactly(1L);
@@ -113,10 +124,10 @@ class RankingTopologyTest {
 
     @Test
     void aCancelledOrderIsTakenBackOutOfItsHour() {
-        Order first = confirm(START, item(1, 2), item(2, 1));
-        confirm(START, item(2, 1));
+        OrderId first = confirm(START, line(1, 2), line(2, 1));
+        confirm(START, line(2, 1));
         advance(Duration.ofMinutes(30));
-        cancel(first);
+        send(first, START, StockRequest.Action.RETURN, line(1, 2), line(2, 1));
 
         PopularProducts popular = published();
 
@@ -126,25 +137,34 @@ class RankingTopologyTest {
 
     @Test
     void aCancellationThatWasNeverCountedChangesNothing() {
-        confirm(START, item(1, 1));
-        Order neverCounted = order(START, item(1, 5));
-        fixture.orderEventsIn.pipeInput(neverCounted.orderId().text(),
-                OrderEvent.of(OrderEvent.Type.CANCELLED, neverCounted.withStatus(OrderStatus.CANCELLED, START), START));
-        Order tooOld = order(START.minus(Duration.ofHours(80)), item(1, 1));
-        fixture.orderEventsIn.pipeInput(tooOld.orderId().text(),
-                OrderEvent.of(OrderEvent.Type.CANCELLED, tooOld.withStatus(OrderStatus.CANCELLED, START), START));
+        confirm(START, line(1, 1));
+        send(nextOrder(), START, StockRequest.Action.RETURN, line(1, 5));
+        send(nextOrder(), START.minus(Duration.ofHours(80)), StockRequest.Action.RETURN, line(1, 1));
 
         assertThat(published().products()).extracting(PopularProducts.Entry::orderCount, PopularProducts.Entry::quantity)
                 .containsExactly(tuple(1, 1L));
     }
 
     @Test
+    void aRepeatedCommitCountsOnceAndAReleasedReservationNotAtAll() {
+        OrderId sold = confirm(START, line(1, 2));
+        send(sold, START, StockRequest.Action.COMMIT, line(1, 2));
+        OrderId released = nextOrder();
+        send(released, START, StockRequest.Action.RESERVE, line(2, 1));
+        send(released, START, StockRequest.Action.RELEASE, line(2, 1));
+        send(released, START, StockRequest.Action.COMMIT, line(2, 1));
+
+        assertThat(published().products()).extracting(entry -> entry.productId().value(), PopularProducts.Entry::orderCount,
+                PopularProducts.Entry::quantity).containsExactly(tuple(1L, 1, 2L));
+    }
+
+    @Test
     void partitionsTopsMergeIntoTheGlobalOrderAsOfTheOldestOfThem() {
         // this driver's task is partition 0; partitions 1 and 2 are published by other instances
-        confirm(START, item(1, 1));
-        confirm(START, item(1, 1));
-        confirm(START, item(1, 1));
-        confirm(START, item(2, 4));
+        confirm(START, line(1, 1));
+        confirm(START, line(1, 1));
+        confirm(START, line(1, 1));
+        confirm(START, line(2, 4));
         Instant older = START.minusSeconds(3);
         fixture.partitionTopsIn.pipeInput(PartitionTop.keyOf(1), new PartitionTop(1, List.of(
                 popular(10, 5, 5), popular(11, 3, 9), popular(12, 1, 1)), older));
@@ -163,6 +183,8 @@ class RankingTopologyTest {
 
     @Test
     void ordersConfirmedThroughTheSagaAreRankedAndTheirCancellationTakenBack() {
+        fixture.close();
+        fixture = new TopologyFixture(TopologySettings.DEFAULT);
         fixture.register(7, "reg-7");
         fixture.charge(7, "charge-7", 100_000);
         fixture.defineProduct(1, 1_000, "define-1");
@@ -181,33 +203,31 @@ class RankingTopologyTest {
     }
 
     @Test
-    void anUnreadableOrderEventIsDeadLetteredAndTheNextOneCounted() {
-        fixture.rawOrderEvents.pipeInput("1-1", "{not json".getBytes(StandardCharsets.UTF_8));
-        confirm(START, item(3, 1));
+    void anUnreadableStockRequestIsDeadLetteredAndTheNextOneCounted() {
+        fixture.rawStockRequests.pipeInput("3", "{not json".getBytes(StandardCharsets.UTF_8));
+        confirm(START, line(3, 1));
 
-        assertThat(fixture.orderEventDeadLetters.readRecordsToList()).hasSize(1);
+        assertThat(fixture.stockRequestDeadLetters.readRecordsToList()).hasSize(1);
         assertThat(ranked(published())).containsExactly(3L);
     }
 
-    private Order confirm(Instant placedAt, OrderItem... items) {
-        Order order = order(placedAt, items);
-        fixture.orderEventsIn.pipeInput(order.orderId().text(), OrderEvent.of(OrderEvent.Type.CONFIRMED, order, placedAt));
+    /** A new order whose lines are reserved and then sold, as its saga does when it confirms. */
+    private OrderId confirm(Instant placedAt, OrderLine... lines) {
+        OrderId order = nextOrder();
+        send(order, placedAt, StockRequest.Action.RESERVE, lines);
+        send(order, placedAt, StockRequest.Action.COMMIT, lines);
         return order;
     }
 
-    private void cancel(Order order) {
-        fixture.orderEventsIn.pipeInput(order.orderId().text(),
-                OrderEvent.of(OrderEvent.Type.CANCELLED, order.withStatus(OrderStatus.CANCELLED, clock), clock));
+    private OrderId nextOrder() {
+        return new OrderId(BUYER, ++orders);
     }
 
-    private Order order(Instant placedAt, OrderItem... items) {
-        long total = Arrays.stream(items).mapToLong(OrderItem::amount).sum();
-        return new Order(new OrderId(new UserId(1), ++orders), new UserId(1), List.of(items), total, 0, total, null,
-                OrderStatus.CONFIRMED, placedAt, placedAt);
-    }
-
-    private static OrderItem item(long productId, int quantity) {
-        return new OrderItem(new ProductId(productId), quantity, 1_000);
+    private void send(OrderId order, Instant placedAt, StockRequest.Action action, OrderLine... lines) {
+        for (OrderLine line : lines) {
+            fixture.stockRequestsIn.pipeInput(line.productId().key(),
+                    new StockRequest(order, line.productId(), line.quantity(), action, placedAt));
+        }
     }
 
     private static PopularProduct popular(long productId, int orders, long quantity) {

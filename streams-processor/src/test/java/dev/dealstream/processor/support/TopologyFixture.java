@@ -78,10 +78,10 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestOutputTopic<String, StockRequest> stockRequests;
     public final TestOutputTopic<String, OrderEvent> orderEvents;
     public final TestOutputTopic<String, Product> products;
-    /** {@code order.events} as input: the ranking's facts, placed at any time a test needs. */
-    public final TestInputTopic<String, OrderEvent> orderEventsIn;
-    public final TestInputTopic<String, byte[]> rawOrderEvents;
-    public final TestOutputTopic<String, byte[]> orderEventDeadLetters;
+    /** {@code order.stock-requests} as input: saga steps sent straight to the products, as a test needs them. */
+    public final TestInputTopic<String, StockRequest> stockRequestsIn;
+    public final TestInputTopic<String, byte[]> rawStockRequests;
+    public final TestOutputTopic<String, byte[]> stockRequestDeadLetters;
     /** {@code ranking.partition-tops} as input: the tops other instances' partitions publish. */
     public final TestInputTopic<String, PartitionTop> partitionTopsIn;
     public final TestOutputTopic<String, PartitionTop> partitionTops;
@@ -108,11 +108,11 @@ public final class TopologyFixture implements AutoCloseable {
         orderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, JsonSerde.of(OrderCommand.class));
         rawOrderRequests = driver.createInputTopic(Topics.ORDER_REQUESTS, keys, new ByteArraySerializer());
         stockReplies = driver.createInputTopic(Topics.STOCK_REPLIES, keys, JsonSerde.of(StockReply.class));
-        orderEventsIn = driver.createInputTopic(Topics.ORDER_EVENTS, keys, JsonSerde.of(OrderEvent.class));
-        rawOrderEvents = driver.createInputTopic(Topics.ORDER_EVENTS, keys, new ByteArraySerializer());
+        stockRequestsIn = driver.createInputTopic(Topics.STOCK_REQUESTS, keys, JsonSerde.of(StockRequest.class));
+        rawStockRequests = driver.createInputTopic(Topics.STOCK_REQUESTS, keys, new ByteArraySerializer());
         partitionTopsIn = driver.createInputTopic(Topics.RANKING_PARTITION_TOPS, keys, JsonSerde.of(PartitionTop.class));
         StringDeserializer keyReader = new StringDeserializer();
-        orderEventDeadLetters = driver.createOutputTopic(Topics.deadLetterTopicOf(Topics.ORDER_EVENTS),
+        stockRequestDeadLetters = driver.createOutputTopic(Topics.deadLetterTopicOf(Topics.STOCK_REQUESTS),
                 keyReader, new ByteArrayDeserializer());
         partitionTops = driver.createOutputTopic(Topics.RANKING_PARTITION_TOPS, keyReader, JsonSerde.of(PartitionTop.class));
         popularProducts = driver.createOutputTopic(Topics.POPULAR_PRODUCTS, keyReader, JsonSerde.of(PopularProducts.class));

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A fact about an order on {@code order.events} (key: orderId), for read models and the ranking.
+ * A fact about an order on {@code order.events} (key: orderId), for read models.
  * {@code eventId} is unique per fact, so consumers can store events idempotently.
  */
 public record OrderEvent(String eventId, Type type, Order order, Instant at) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The top products of one partition of {@code ranking.order-lines}, best first, as its task published
+ * The top products of one partition of the products (their task), best first, as that task published
  * them at {@code asOf}; the value of the compacted {@code ranking.partition-tops} (key: the partition).
  * Every product lives on exactly one partition, so the global top is among the partitions' tops.
  */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.dealstream.topics.catalog.ProductId;
-import dev.dealstream.topics.order.OrderId;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,14 +32,6 @@ class PopularProductsTest {
 
         assertThat(merged.products()).isEmpty();
         assertThatThrownBy(() -> PopularProducts.merge(List.of())).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aLineAddsOrTakesBackOneOrderWithItsUnits() {
-        assertThatThrownBy(() -> new ProductOrderDelta(new ProductId(1), OrderId.parse("1-1"),
-                NOW, 1, -2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProductOrderDelta(new ProductId(1), OrderId.parse("1-1"),
-                NOW, 2, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static PopularProduct product(long id, int orders, long quantity) {

@@ -1,4 +1,4 @@
-package dev.dealstream.topics.ranking;
+package dev.dealstream.processor.catalog;
 
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.order.OrderId;
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one line of a confirmed or cancelled order changes in its product's ranking counts, on
- * {@code ranking.order-lines} (key: productId): one order and its units more when confirmed, or taken
- * back when cancelled. Counted in the hour the order was placed ({@code orderedAt}), so a cancel takes
- * back exactly what its confirmation added.
+ * What one line of a confirmed or cancelled order changes in its product's ranking counts, handed by
+ * the product's task to the ranking's counter beside it: one order and its units more when the
+ * reserved units are sold, taken back when a cancelled order returns them. Counted in the hour the
+ * order was placed ({@code orderedAt}), so a cancel takes back exactly what its confirmation added.
  *
  * @param orders   +1 for a confirmation, -1 for a cancellation
  * @param quantity the line's units, with the same sign as {@code orders}
