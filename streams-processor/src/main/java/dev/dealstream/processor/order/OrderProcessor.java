@@ -55,7 +55,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, OrderSaga> orders;
     private KeyValueStore<String, String> placements;
     private KeyValueStore<String, Long> orderCounts;
-    private OrderDeadlines deadlines;
+    private RunningSagas running;
     private KeyValueStore<String, Wallet> wallets;
     private KeyValueStore<String, HeldCoupon> coupons;
     private KeyValueStore<String, byte[]> catalog;
@@ -75,7 +75,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         wallets = context.getStateStore(WalletTopology.WALLETS);
         coupons = context.getStateStore(CouponTopology.HELD_COUPONS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
-        deadlines = deadlinesOf(placements, orders);
+        running = runningSagasOf(placements, orders);
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> timeOut(Instant.ofEpochMilli(now)));
     }
 
@@ -94,7 +94,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
 
     /** Places the order, or refuses it; empty while it is under way (its outcome comes when it ends). */
     private Optional<Outcome> place(PlaceOrder command, Instant now, long timestamp) {
-        if (placements.get(command.requestId()) != null) {
+        if (running.isPlacing(command.requestId())) {
             return Optional.empty();
         }
         String userKey = command.userId().key();
@@ -114,7 +114,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         }
         orders.put(orderId.text(), saga);
         placements.put(command.requestId(), orderId.text());
-        deadlines.add(saga);
+        running.add(saga);
         send(placed.reservations(), timestamp);
         return Optional.empty();
     }
@@ -155,26 +155,26 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     }
 
     /**
-     * The deadlines of the sagas that were running when the task stopped, read from its stores. Streams
-     * calls {@code init} once the stores are restored (after a crash or an aborted transaction too), so
-     * the deadlines in memory always match the stores.
+     * The sagas that were running when the task stopped, read from its stores. Streams calls
+     * {@code init} once the stores are restored (after a crash or an aborted transaction too), so the
+     * running sagas in memory always match the stores.
      */
-    static OrderDeadlines deadlinesOf(KeyValueStore<String, String> placements, KeyValueStore<String, OrderSaga> orders) {
-        OrderDeadlines deadlines = new OrderDeadlines();
-        try (KeyValueIterator<String, String> running = placements.all()) {
-            running.forEachRemaining(placement -> {
+    static RunningSagas runningSagasOf(KeyValueStore<String, String> placements, KeyValueStore<String, OrderSaga> orders) {
+        RunningSagas running = new RunningSagas();
+        try (KeyValueIterator<String, String> placed = placements.all()) {
+            placed.forEachRemaining(placement -> {
                 OrderSaga saga = orders.get(placement.value);
                 if (saga != null) {
-                    deadlines.add(saga);
+                    running.add(saga);
                 }
             });
         }
-        return deadlines;
+        return running;
     }
 
     /** Compensates every pending order whose deadline has passed. */
     private void timeOut(Instant now) {
-        for (String orderId : deadlines.takeDue(now)) {
+        for (String orderId : running.takeDue(now)) {
             OrderSaga saga = orders.get(orderId);
             if (saga != null && saga.pending()) {
                 String userKey = saga.order().userId().key();
@@ -188,7 +188,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private void end(OrderSaga pending, Settlement settlement, StockReply refusal, Instant now, long timestamp) {
         apply(settlement, timestamp);
         placements.delete(pending.requestId());
-        deadlines.remove(pending);
+        running.remove(pending);
         Outcome outcome;
         if (settlement.saga().order().status() == OrderStatus.CONFIRMED) {
             outcome = new Outcome.Succeeded(pending.requestId(), pending.fingerprint(), settlement.saga().order(), now);

@@ -29,7 +29,8 @@ public final class OrderTopology {
     public static final String ORDERS = QueryableStores.ORDERS;
     /**
      * The order each pending placement request became, by requestId: a retry must not place a second.
-     * The running sagas' deadlines are kept in memory, read from here when the task starts.
+     * The running sagas (their requests and deadlines) are kept in memory, read from here when the task
+     * starts; the store is what survives a restart.
      */
     static final String PLACEMENTS = "order-placements";
     /** How many orders each user has placed, by userId: the next order's number. */

@@ -18,41 +18,54 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-class OrderDeadlinesTest {
+class RunningSagasTest {
 
     private static final Instant T = Instant.parse("2026-12-02T12:00:00Z");
 
-    private final OrderDeadlines deadlines = new OrderDeadlines();
+    private final RunningSagas running = new RunningSagas();
 
     @Test
     void anOrderIsDueAtItsDeadlineNotBeforeAndOnlyOnce() {
-        deadlines.add(saga(1, T));
+        running.add(saga(1, T));
 
-        assertThat(deadlines.takeDue(T.minusMillis(1))).isEmpty();
-        assertThat(deadlines.takeDue(T)).containsExactly("7-1");
-        assertThat(deadlines.takeDue(T.plusSeconds(60))).isEmpty();
+        assertThat(running.takeDue(T.minusMillis(1))).isEmpty();
+        assertThat(running.takeDue(T)).containsExactly("7-1");
+        assertThat(running.takeDue(T.plusSeconds(60))).isEmpty();
     }
 
     @Test
     void dueOrdersComeEarliestFirstAndLaterOnesWait() {
-        deadlines.add(saga(3, T.plusSeconds(2)));
-        deadlines.add(saga(1, T));
-        deadlines.add(saga(2, T));
-        deadlines.add(saga(4, T.plusSeconds(5)));
+        running.add(saga(3, T.plusSeconds(2)));
+        running.add(saga(1, T));
+        running.add(saga(2, T));
+        running.add(saga(4, T.plusSeconds(5)));
 
-        assertThat(deadlines.takeDue(T.plusSeconds(2))).containsExactly("7-1", "7-2", "7-3");
-        assertThat(deadlines.takeDue(T.plusSeconds(5))).containsExactly("7-4");
+        assertThat(running.takeDue(T.plusSeconds(2))).containsExactly("7-1", "7-2", "7-3");
+        assertThat(running.takeDue(T.plusSeconds(5))).containsExactly("7-4");
     }
 
     @Test
     void anEndedSagaIsNeverDue() {
         OrderSaga ended = saga(1, T);
-        deadlines.add(ended);
-        deadlines.add(saga(2, T));
+        running.add(ended);
+        running.add(saga(2, T));
 
-        deadlines.remove(ended);
+        running.remove(ended);
 
-        assertThat(deadlines.takeDue(T)).containsExactly("7-2");
+        assertThat(running.takeDue(T)).containsExactly("7-2");
+    }
+
+    @Test
+    void aRequestIsPlacingFromItsSagasStartUntilItEndsEvenPastItsDeadline() {
+        OrderSaga saga = saga(1, T);
+        assertThat(running.isPlacing("request-1")).isFalse();
+
+        running.add(saga);
+        running.takeDue(T);
+        assertThat(running.isPlacing("request-1")).as("due, not yet ended").isTrue();
+
+        running.remove(saga);
+        assertThat(running.isPlacing("request-1")).isFalse();
     }
 
     @Test
@@ -66,8 +79,10 @@ class OrderDeadlinesTest {
         OrderSaga confirmed = saga(3, T);
         orders.put("7-3", confirmed.settled(confirmed.order().withStatus(OrderStatus.CONFIRMED, T)));
 
-        OrderDeadlines restarted = OrderProcessor.deadlinesOf(placements, orders);
+        RunningSagas restarted = OrderProcessor.runningSagasOf(placements, orders);
 
+        assertThat(restarted.isPlacing("request-1")).isTrue();
+        assertThat(restarted.isPlacing("request-3")).isFalse();
         assertThat(restarted.takeDue(T.plusSeconds(1))).containsExactly("7-1", "7-2");
     }
 

@@ -1,0 +1,57 @@
+package dev.dealstream.processor.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One task's running sagas, in memory: their deadlines, earliest first, and the requests that placed
+ * them. The task's processor fills it from its stores when it starts and keeps it beside them, so it
+ * holds exactly the sagas {@code order-placements} holds, and a new order's request is checked against
+ * it instead of a store read that nearly always misses.
+ */
+final class RunningSagas {
+
+    private record Deadline(Instant at, String orderId) {
+    }
+
+    private final NavigableSet<Deadline> deadlines =
+            new TreeSet<>(Comparator.comparing(Deadline::at).thenComparing(Deadline::orderId));
+    private final Set<String> placingRequests = new HashSet<>();
+
+    void add(OrderSaga saga) {
+        deadlines.add(deadlineOf(saga));
+        placingRequests.add(saga.requestId());
+    }
+
+    void remove(OrderSaga saga) {
+        deadlines.remove(deadlineOf(saga));
+        placingRequests.remove(saga.requestId());
+    }
+
+    /** True while the saga that {@code requestId} placed runs: a retry must not place a second order. */
+    boolean isPlacing(String requestId) {
+        return placingRequests.contains(requestId);
+    }
+
+    /**
+     * The ids of the orders whose deadline is {@code now} or earlier, earliest first; each is due once.
+     * They stay placing until the caller ends them ({@link #remove}).
+     */
+    List<String> takeDue(Instant now) {
+        List<String> due = new ArrayList<>();
+        while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(now)) {
+            due.add(deadlines.pollFirst().orderId());
+        }
+        return due;
+    }
+
+    private static Deadline deadlineOf(OrderSaga saga) {
+        return new Deadline(saga.deadline(), saga.order().orderId().text());
+    }
+}
