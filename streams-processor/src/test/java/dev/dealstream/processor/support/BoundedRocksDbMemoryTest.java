@@ -47,6 +47,16 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
+    void memtablesHaveAWholeKeyBloomFilterSoThatMissesSkipTheSkipList() {
+        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+            new BoundedRocksDbMemory().setConfig("wallets", wallets, configs);
+
+            assertThat(wallets.memtablePrefixBloomSizeRatio()).isPositive();
+            assertThat(wallets.memtableWholeKeyFiltering()).isTrue();
+        }
+    }
+
+    @Test
     void aRequestLogSegmentMergesItsFlushesLessOftenThanOtherStores() {
         try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
              Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
