@@ -47,12 +47,17 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
-    void memtablesHaveAWholeKeyBloomFilterSoThatMissesSkipTheSkipList() {
-        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
-            new BoundedRocksDbMemory().setConfig("wallets", wallets, configs);
+    void memtablesHaveAWholeKeyBloomFilterSoThatMissesSkipTheSkipListButNotARequestLogsWhoseMissesAreFilteredBefore() {
+        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
+             Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+            BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
+
+            setter.setConfig("wallets", wallets, configs);
+            setter.setConfig("campaign-request-log.1764720000000", requestLogSegment, configs);
 
             assertThat(wallets.memtablePrefixBloomSizeRatio()).isPositive();
             assertThat(wallets.memtableWholeKeyFiltering()).isTrue();
+            assertThat(requestLogSegment.memtablePrefixBloomSizeRatio()).isZero();
         }
     }
 
