@@ -31,8 +31,6 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     private static final double MEMTABLE_SHARE = 0.5;
     private static final double INDEX_FILTER_SHARE = 0.1;
-    /** About ten bits per key for a memtable of small values (an order count), many more for large ones. */
-    private static final double MEMTABLE_FILTER_SHARE = 0.02;
     private static final int REQUEST_LOG_RUNS_BEFORE_COMPACTION = 16;
     private static Cache cache;
     private static WriteBufferManager writeBufferManager;
@@ -61,14 +59,6 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
             options.setLevel0FileNumCompactionTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION);
             options.setLevel0SlowdownWritesTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION * 3);
             options.setLevel0StopWritesTrigger(REQUEST_LOG_RUNS_BEFORE_COMPACTION * 4);
-        } else {
-            // The same for the memtables: a lookup that misses one (a reservation not yet made, a wallet
-            // last written a minute ago) walked its whole skip list first. At 3,000 orders/s those walks
-            // were half of the stream threads' time in RocksDB gets. Not in a request log: RequestIdFilter
-            // rules out its misses, so there a memtable filter would only be written (a coupon backlog
-            // decided 2-4 % less with one).
-            options.setMemtablePrefixBloomSizeRatio(MEMTABLE_FILTER_SHARE);
-            options.setMemtableWholeKeyFiltering(true);
         }
     }
 

@@ -47,21 +47,6 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
-    void memtablesHaveAWholeKeyBloomFilterSoThatMissesSkipTheSkipListButNotARequestLogsWhoseMissesAreFilteredBefore() {
-        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
-             Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
-            BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
-
-            setter.setConfig("wallets", wallets, configs);
-            setter.setConfig("campaign-request-log.1764720000000", requestLogSegment, configs);
-
-            assertThat(wallets.memtablePrefixBloomSizeRatio()).isPositive();
-            assertThat(wallets.memtableWholeKeyFiltering()).isTrue();
-            assertThat(requestLogSegment.memtablePrefixBloomSizeRatio()).isZero();
-        }
-    }
-
-    @Test
     void aRequestLogSegmentMergesItsFlushesLessOftenThanOtherStores() {
         try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig());
              Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
