@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /** Steps every benchmark command shares. */
 final class BenchSteps {
@@ -34,7 +35,7 @@ final class BenchSteps {
      *
      * @return what it waited for, for the report
      */
-    static String drainWarmUp(OutcomeClock clock) throws Exception {
+    static String drainWarmUp(OutcomeClock clock) throws ExecutionException, InterruptedException {
         int backlog = clock.undecided();
         long started = System.nanoTime();
         waitForDecisions(clock, Duration.ofMinutes(5));
