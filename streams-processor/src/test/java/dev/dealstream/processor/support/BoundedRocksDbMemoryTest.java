@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
@@ -60,6 +61,22 @@ class BoundedRocksDbMemoryTest {
             assertThat(requestLogSegment.level0SlowdownWritesTrigger()).isGreaterThan(16);
             assertThat(requestLogSegment.level0StopWritesTrigger())
                     .isGreaterThan(requestLogSegment.level0SlowdownWritesTrigger());
+        }
+    }
+
+    @Test
+    void aRequestLogSegmentCompressesItsFilesAndOtherStoresKeepStreamsChoice() {
+        try (Options wallets = new Options().setTableFormatConfig(new BlockBasedTableConfig())
+                .setCompressionType(CompressionType.NO_COMPRESSION);
+             Options requestLogSegment = new Options().setTableFormatConfig(new BlockBasedTableConfig())
+                     .setCompressionType(CompressionType.NO_COMPRESSION)) {
+            BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
+
+            setter.setConfig("wallets", wallets, configs);
+            setter.setConfig("campaign-request-log.1764720000000", requestLogSegment, configs);
+
+            assertThat(wallets.compressionType()).as("as Kafka Streams sets it").isEqualTo(CompressionType.NO_COMPRESSION);
+            assertThat(requestLogSegment.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
         }
     }
 }
