@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param instanceId      static group membership id, unique per instance and stable across restarts;
  *                        empty means {@code processor-<advertisedHost>-<port>}
  * @param advertisedHost  the host other services reach this instance's internal endpoint on
+ * @param streamThreads   stream threads of this instance; each has its own producer and transaction, so
+ *                        one thread commits everything its tasks wrote at once (see docs/configuration.md)
  * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
  * @param rocksdbMemtable the size at which a store's memtable is flushed to a file
  * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
@@ -24,7 +26,7 @@ public record ProcessorProperties(
         @DefaultValue("") String instanceId,
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue("data/processor/state") String stateDir,
-        @DefaultValue("2") int streamThreads,
+        @DefaultValue("1") int streamThreads,
         @DefaultValue("50ms") Duration commitInterval,
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("0") int standbyReplicas,
