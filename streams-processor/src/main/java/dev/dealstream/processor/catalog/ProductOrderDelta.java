@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one line of a confirmed or cancelled order changes in its product's ranking counts, handed by
- * the product's task to the ranking's counter beside it: one order and its units more when the
- * reserved units are sold, taken back when a cancelled order returns them. Counted in the hour the
- * order was placed ({@code orderedAt}), so a cancel takes back exactly what its confirmation added.
+ * What one line of an order changes in its product's ranking counts, handed by the product's task to
+ * the ranking's counter beside it: one order and its units more when a reservation sells them, taken
+ * back when they are released (the order did not go through, or was cancelled). Counted in the hour
+ * the order was placed ({@code orderedAt}), so a release takes back exactly what its reservation added.
  *
- * @param orders   +1 for a confirmation, -1 for a cancellation
+ * @param orders   +1 for a reservation, -1 for a release
  * @param quantity the line's units, with the same sign as {@code orders}
  */
 public record ProductOrderDelta(ProductId productId, OrderId orderId, Instant orderedAt, int orders, int quantity) {

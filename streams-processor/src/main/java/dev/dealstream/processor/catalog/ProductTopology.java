@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  * Products in the product's task (everything keyed by productId): the admin commands that define a
  * product, change its stock and put it on sale, and the orders' stock requests. Each catalog change
  * is published to the compacted {@code catalog.products}, which every instance copies into a global
- * store so that a user's task can price an order. Every line sold or returned goes on, as a
+ * store so that a user's task can price an order. Every line sold or given back goes on, as a
  * {@link ProductOrderDelta}, to {@link #SOLD_LINES_PROCESSOR} in the same task: the ranking's counter.
  */
 public final class ProductTopology {
@@ -29,8 +29,6 @@ public final class ProductTopology {
     public static final CommandTask PRODUCT_TASK = new CommandTask("product");
     /** Products with their stock, by productId. */
     public static final String PRODUCTS = QueryableStores.PRODUCTS;
-    /** The units reserved for each running order, by {@code productId:orderId}. */
-    static final String RESERVATIONS = "stock-reservations";
     /** The catalog entries of all products, raw JSON by productId, on every instance. */
     public static final String CATALOG = "catalog-products";
     static final String DEFINE_PROCESSOR = "define-product-processor";
@@ -57,8 +55,6 @@ public final class ProductTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS),
                         Serdes.String(), JsonSerde.of(StockedProduct.class)).withCachingEnabled(),
                 DEFINE_PROCESSOR, ADJUST_PROCESSOR, TIME_SALE_PROCESSOR, STOCK_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS),
-                Serdes.String(), Serdes.Integer()), STOCK_PROCESSOR);
         PRODUCT_TASK.addTo(topology, settings, DEFINE_PROCESSOR, ADJUST_PROCESSOR, TIME_SALE_PROCESSOR);
         topology.addSink(CATALOG_SINK, Topics.PRODUCTS, new StringSerializer(), JsonSerde.of(Product.class),
                 DEFINE_PROCESSOR, TIME_SALE_PROCESSOR);

@@ -39,7 +39,7 @@ public final class Products {
         return new CatalogDecision.Changed(defined, true, defined.view(now));
     }
 
-    /** Adds units, or takes them away down to what running orders have not reserved. */
+    /** Adds units, or takes them away down to zero (running orders' reservations are already off the stock). */
     public static CatalogDecision adjustStock(StockedProduct existing, AdjustStock command, Instant now) {
         String violation = command.violation();
         if (violation != null) {
@@ -48,9 +48,9 @@ public final class Products {
         if (existing == null) {
             return notFound(command.productId().key());
         }
-        if ((long) existing.available() + command.quantity() < 0) {
-            return new CatalogDecision.Refused(ReasonCode.STOCK_BELOW_ZERO, "only " + existing.available()
-                    + " units are in stock and not reserved, cannot take away " + -command.quantity());
+        if ((long) existing.onHand() + command.quantity() < 0) {
+            return new CatalogDecision.Refused(ReasonCode.STOCK_BELOW_ZERO, "only " + existing.onHand()
+                    + " units are in stock, cannot take away " + -command.quantity());
         }
         if ((long) existing.onHand() + command.quantity() > Integer.MAX_VALUE) {
             return new CatalogDecision.Refused(ReasonCode.INVALID_STOCK_ADJUSTMENT, "the stock would exceed " + Integer.MAX_VALUE);

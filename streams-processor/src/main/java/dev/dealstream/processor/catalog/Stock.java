@@ -1,65 +1,53 @@
 package dev.dealstream.processor.catalog;
 
 import dev.dealstream.topics.ReasonCode;
-import dev.dealstream.topics.order.StockRequest;
 import dev.dealstream.topics.order.StockReply;
+import dev.dealstream.topics.order.StockRequest;
 
 /**
- * How a product's task applies an order's saga step to the product's stock. A reservation is kept per
- * order until the order commits or releases it, so every step is safe to see twice: a second
- * reservation answers as the first did, and a commit or release without a reservation changes nothing.
+ * How a product's task applies an order's saga step to the product's stock. A reservation sells the
+ * units at once, and the ranking counts the line then; a release gives them back and takes the count
+ * back. The user's task sends a release only for a line it was told is reserved, once (see
+ * {@code Orders}), so the product's task keeps nothing per order.
  */
 public final class Stock {
 
     /**
      * The outcome of a step.
      *
-     * @param product     the product after the step (null when the product is unknown)
-     * @param reservation the units held for the order after the step (null: none)
-     * @param reply       the answer to send the order's user, for a reservation; null otherwise
-     * @param sold        the line sold (a commit of a reservation) or returned (a return), for the
-     *                    ranking; null when the step sells or returns nothing
+     * @param product the product after the step (null when the product is unknown)
+     * @param reply   the answer to send the order's user, for a reservation; null otherwise
+     * @param sold    the line sold (+1 order) or given back (-1), for the ranking; null when the step
+     *                moves no units
      */
-    public record Step(StockedProduct product, Integer reservation, StockReply reply, ProductOrderDelta sold) {
-
-        Step(StockedProduct product, Integer reservation, StockReply reply) {
-            this(product, reservation, reply, null);
-        }
+    public record Step(StockedProduct product, StockReply reply, ProductOrderDelta sold) {
     }
 
     private Stock() {
     }
 
-    /** @param reserved the units already held for this order (null: none) */
-    public static Step apply(StockedProduct product, Integer reserved, StockRequest request) {
+    public static Step apply(StockedProduct product, StockRequest request) {
         if (product == null) {
             StockReply notFound = request.action() == StockRequest.Action.RESERVE
                     ? StockReply.refused(request, ReasonCode.PRODUCT_NOT_FOUND, "product " + request.productId() + " is not in the catalog")
                     : null;
-            return new Step(null, null, notFound);
+            return new Step(null, notFound, null);
         }
         return switch (request.action()) {
-            case RESERVE -> reserve(product, reserved, request);
-            case COMMIT -> reserved == null ? new Step(product, null, null)
-                    : new Step(product.commit(reserved), null, null, line(request, 1, reserved));
-            case RELEASE -> reserved == null ? new Step(product, null, null) : new Step(product.release(reserved), null, null);
-            case RETURN -> new Step(product.adjusted(request.quantity()), reserved, null,
-                    request.quantity() > 0 ? line(request, -1, -request.quantity()) : null);
+            case RESERVE -> reserve(product, request);
+            case RELEASE -> new Step(product.adjusted(request.quantity()), null, line(request, -1));
         };
     }
 
-    private static ProductOrderDelta line(StockRequest request, int orders, int quantity) {
-        return new ProductOrderDelta(request.productId(), request.orderId(), request.orderedAt(), orders, quantity);
+    private static Step reserve(StockedProduct product, StockRequest request) {
+        if (request.quantity() > product.onHand()) {
+            return new Step(product, StockReply.refused(request, ReasonCode.OUT_OF_STOCK, "product "
+                    + request.productId() + " has " + product.onHand() + " units left, the order asks for " + request.quantity()), null);
+        }
+        return new Step(product.adjusted(-request.quantity()), StockReply.reserved(request), line(request, 1));
     }
 
-    private static Step reserve(StockedProduct product, Integer reserved, StockRequest request) {
-        if (reserved != null) {
-            return new Step(product, reserved, StockReply.reserved(request));
-        }
-        if (request.quantity() > product.available()) {
-            return new Step(product, null, StockReply.refused(request, ReasonCode.OUT_OF_STOCK, "product "
-                    + request.productId() + " has " + product.available() + " units left, the order asks for " + request.quantity()));
-        }
-        return new Step(product.reserve(request.quantity()), request.quantity(), StockReply.reserved(request));
+    private static ProductOrderDelta line(StockRequest request, int orders) {
+        return new ProductOrderDelta(request.productId(), request.orderId(), request.orderedAt(), orders, orders * request.quantity());
     }
 }

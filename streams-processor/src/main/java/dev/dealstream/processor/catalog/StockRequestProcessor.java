@@ -10,21 +10,19 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reserves, commits, releases and returns stock for the orders' sagas, answers reservations, and
- * tells the ranking's counter of every line sold or returned.
+ * Reserves and releases stock for the orders' sagas, answers reservations, and tells the ranking's
+ * counter of every line sold or given back.
  */
 final class StockRequestProcessor implements Processor<String, byte[], String, Object> {
 
     private final JsonSerde<StockRequest> reader = JsonSerde.of(StockRequest.class);
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockedProduct> products;
-    private KeyValueStore<String, Integer> reservations;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         products = context.getStateStore(ProductTopology.PRODUCTS);
-        reservations = context.getStateStore(ProductTopology.RESERVATIONS);
     }
 
     @Override
@@ -34,17 +32,10 @@ final class StockRequestProcessor implements Processor<String, byte[], String, O
             return;
         }
         StockRequest request = read.get();
-        String reservationKey = request.productId().key() + ":" + request.orderId();
         StockedProduct product = products.get(record.key());
-        Integer reserved = reservations.get(reservationKey);
-        Stock.Step step = Stock.apply(product, reserved, request);
+        Stock.Step step = Stock.apply(product, request);
         if (step.product() != null && !step.product().equals(product)) {
             products.put(record.key(), step.product());
-        }
-        if (step.reservation() == null && reserved != null) {
-            reservations.delete(reservationKey);
-        } else if (step.reservation() != null && !step.reservation().equals(reserved)) {
-            reservations.put(reservationKey, step.reservation());
         }
         if (step.reply() != null) {
             context.forward(new Record<>(request.orderId().userId().key(), step.reply(), record.timestamp()),

@@ -136,7 +136,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         if (saga == null) {
             if (reply.isReserved()) {
                 // not an order of this task's: nothing may stay reserved for it
-                send(List.of(new StockRequest(reply.orderId(), reply.productId(), 0, StockRequest.Action.RELEASE, null)), timestamp);
+                send(List.of(reply.release()), timestamp);
             }
             return;
         }

@@ -38,7 +38,13 @@ public record OrderSaga(Order order, String requestId, String fingerprint, List<
         return order.items().stream().map(item -> stockRequest(item, action)).toList();
     }
 
-    StockRequest stockRequest(OrderItem item, StockRequest.Action action) {
+    /** A release of each line whose product has answered that it is reserved. */
+    List<StockRequest> releasesOfReservedLines() {
+        return order.items().stream().filter(item -> !awaiting.contains(item.productId()))
+                .map(item -> stockRequest(item, StockRequest.Action.RELEASE)).toList();
+    }
+
+    private StockRequest stockRequest(OrderItem item, StockRequest.Action action) {
         return new StockRequest(order.orderId(), item.productId(), item.quantity(), action, order.createdAt());
     }
 }

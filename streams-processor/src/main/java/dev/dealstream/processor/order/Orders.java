@@ -74,14 +74,13 @@ public final class Orders {
         return new OrderDecision.Placed(saga, wallet.hold(paid, now), reserved, saga.stockRequests(StockRequest.Action.RESERVE));
     }
 
-    /** Takes in a product's answer: the order waits for more, settles, or (no longer pending) gives the units back. */
+    /**
+     * Takes in a product's answer: the order waits for more, settles, or (no longer pending) gives the
+     * units back. Each reply comes once (exactly-once processing), so a reserved line is released once.
+     */
     public static OrderDecision reply(OrderSaga saga, StockReply reply, Wallet wallet, HeldCoupon coupon, Instant now) {
         if (!saga.pending()) {
-            List<StockRequest> releases = reply.isReserved()
-                    ? saga.order().items().stream().filter(item -> item.productId().equals(reply.productId()))
-                    .map(item -> saga.stockRequest(item, StockRequest.Action.RELEASE)).toList()
-                    : List.of();
-            return new OrderDecision.Late(releases);
+            return new OrderDecision.Late(reply.isReserved() ? List.of(reply.release()) : List.of());
         }
         if (!saga.awaiting().contains(reply.productId())) {
             return new OrderDecision.Waiting(saga);
@@ -95,7 +94,7 @@ public final class Orders {
                 : new OrderDecision.Waiting(reserved);
     }
 
-    /** Every line is reserved: the held amount is paid, the coupon used and the reserved units sold. */
+    /** Every line is reserved, so its units are sold: the held amount is paid and the coupon used. */
     static Settlement confirm(OrderSaga saga, Wallet wallet, HeldCoupon coupon, Instant now) {
         Order order = saga.order();
         Order confirmed = order.withStatus(OrderStatus.CONFIRMED, now);
@@ -103,18 +102,19 @@ public final class Orders {
         LedgerEntry payment = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":payment",
                 order.userId(), LedgerEntry.Type.PAYMENT, order.paidAmount(), paid.balance(), saga.requestId(), now);
         return new Settlement(saga.settled(confirmed), paid, withCoupon(coupon, order, CouponStatus.USED),
-                saga.stockRequests(StockRequest.Action.COMMIT), payment, OrderEvent.of(OrderEvent.Type.CONFIRMED, confirmed, now));
+                List.of(), payment, OrderEvent.of(OrderEvent.Type.CONFIRMED, confirmed, now));
     }
 
     /**
      * The order does not go through (a line refused, or the saga timed out): the hold, the coupon and
-     * every line's reservation are released (a release where nothing was reserved changes nothing).
+     * the lines reserved so far are released. A line not answered yet is released when its reply
+     * comes, if it is reserved ({@link #reply}); a refused line has nothing to release.
      */
     public static Settlement compensate(OrderSaga saga, Wallet wallet, HeldCoupon coupon, Instant now) {
         Order order = saga.order();
         return new Settlement(saga.settled(order.withStatus(OrderStatus.REJECTED, now)),
                 wallet.release(order.paidAmount(), now), withCoupon(coupon, order, CouponStatus.AVAILABLE),
-                saga.stockRequests(StockRequest.Action.RELEASE), null, null);
+                saga.releasesOfReservedLines(), null, null);
     }
 
     /** Cancels a confirmed order: the amount paid back, the coupon available again, the units back in stock. */
@@ -132,7 +132,7 @@ public final class Orders {
         LedgerEntry refund = order.paidAmount() == 0 ? null : new LedgerEntry(order.orderId() + ":refund",
                 order.userId(), LedgerEntry.Type.REFUND, order.paidAmount(), refunded.balance(), command.requestId(), now);
         return new OrderDecision.Settled(new Settlement(saga.settled(cancelled), refunded,
-                withCoupon(coupon, order, CouponStatus.AVAILABLE), saga.stockRequests(StockRequest.Action.RETURN),
+                withCoupon(coupon, order, CouponStatus.AVAILABLE), saga.stockRequests(StockRequest.Action.RELEASE),
                 refund, OrderEvent.of(OrderEvent.Type.CANCELLED, cancelled, now)));
     }
 

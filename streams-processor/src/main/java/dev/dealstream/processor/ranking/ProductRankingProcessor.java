@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts one partition's products per hour (one store write per order line sold or returned, as the
+ * Counts one partition's products per hour (one store write per order line sold or given back, as the
  * product's stock processor hands them on) and, on a wall-clock schedule, drops the hours that left
  * the window and publishes the partition's top products, named from the catalog copy. Its products
  * live only here, so that top is exact for them.
@@ -72,7 +72,7 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
         HourlyCount current = Optional.ofNullable(hourlyCounts.get(key)).orElse(HourlyCount.NONE);
         Optional<HourlyCount> next = current.with(delta);
         if (next.isEmpty()) {
-            log.warn("Order {} was cancelled but never counted for product {}; the ranking ignores the cancellation",
+            log.warn("Order {} gave back units of product {} that were never counted; the ranking ignores it",
                     delta.orderId(), delta.productId());
             return;
         }

@@ -32,7 +32,7 @@ public final class RankingTopology {
 
     /**
      * Added after the product topology: the counter is the child its stock processor tells of each
-     * line sold or returned, and the catalog copy names the products.
+     * line sold or given back, and the catalog copy names the products.
      */
     public static void addTo(Topology topology, TopologySettings settings) {
         // in the product's task, so a sale is counted in the transaction that sells it, with no topic between

@@ -22,7 +22,7 @@ class ProductsTest {
     private static final OrderId ORDER = OrderId.parse("7-1");
     private static final Instant PLACED = NOW.minusSeconds(5);
     private static final StockedProduct TEN_ON_HAND =
-            new StockedProduct(new Product(ID, "shoes", 10_000, List.of(), NOW), 10, 0);
+            new StockedProduct(new Product(ID, "shoes", 10_000, List.of(), NOW), 10);
 
     @Test
     void definingAProductKeepsItsStock() {
@@ -36,14 +36,13 @@ class ProductsTest {
     }
 
     @Test
-    void stockCanBeCorrectedDownToWhatIsNotReservedButNotBelow() {
-        StockedProduct sixReserved = TEN_ON_HAND.reserve(6);
+    void stockCanBeCorrectedDownToWhatIsLeftAfterReservationsButNotBelow() {
+        StockedProduct sixReserved = Stock.apply(TEN_ON_HAND, request(6, StockRequest.Action.RESERVE)).product();
 
         assertThat(Products.adjustStock(sixReserved, new AdjustStock("r", ID, -4, NOW), NOW))
-                .isInstanceOfSatisfying(CatalogDecision.Changed.class, changed -> assertThat(changed.product().available()).isZero());
+                .isInstanceOfSatisfying(CatalogDecision.Changed.class, changed -> assertThat(changed.product().onHand()).isZero());
         assertThat(Products.adjustStock(sixReserved, new AdjustStock("r", ID, -5, NOW), NOW))
-                .isEqualTo(new CatalogDecision.Refused(ReasonCode.STOCK_BELOW_ZERO,
-                        "only 4 units are in stock and not reserved, cannot take away 5"));
+                .isEqualTo(new CatalogDecision.Refused(ReasonCode.STOCK_BELOW_ZERO, "only 4 units are in stock, cannot take away 5"));
         assertThat(Products.adjustStock(null, new AdjustStock("r", ID, 5, NOW), NOW))
                 .isInstanceOfSatisfying(CatalogDecision.Refused.class, refused -> assertThat(refused.code()).isEqualTo(ReasonCode.PRODUCT_NOT_FOUND));
     }
@@ -66,52 +65,43 @@ class ProductsTest {
     }
 
     @Test
-    void aReservationIsAppliedOnceAndCommitOrReleaseWithoutOneChangesNothing() {
-        StockRequest reserve = request(4, StockRequest.Action.RESERVE);
-        Stock.Step first = Stock.apply(TEN_ON_HAND, null, reserve);
-        Stock.Step again = Stock.apply(first.product(), first.reservation(), reserve);
+    void aReservationSellsTheUnitsAndCountsTheLine() {
+        Stock.Step reserved = Stock.apply(TEN_ON_HAND, request(4, StockRequest.Action.RESERVE));
 
-        assertThat(first.reply().isReserved()).isTrue();
-        assertThat(again.product()).isEqualTo(first.product());
-        assertThat(again.reply().isReserved()).isTrue();
-        assertThat(first.product().reserved()).isEqualTo(4);
-
-        Stock.Step committed = Stock.apply(first.product(), first.reservation(), request(4, StockRequest.Action.COMMIT));
-        assertThat(committed.product()).extracting(StockedProduct::onHand, StockedProduct::reserved).containsExactly(6, 0);
-        assertThat(Stock.apply(committed.product(), null, request(4, StockRequest.Action.RELEASE)).product()).isEqualTo(committed.product());
-        assertThat(Stock.apply(committed.product(), null, request(4, StockRequest.Action.COMMIT)).product()).isEqualTo(committed.product());
+        assertThat(reserved.reply().isReserved()).isTrue();
+        assertThat(reserved.reply().release()).isEqualTo(request(4, StockRequest.Action.RELEASE));
+        assertThat(reserved.product().onHand()).isEqualTo(6);
+        assertThat(reserved.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, 1, 4));
     }
 
     @Test
-    void aReservationBeyondWhatIsAvailableIsRefused() {
-        Stock.Step refused = Stock.apply(TEN_ON_HAND.reserve(8), null, request(3, StockRequest.Action.RESERVE));
+    void aReservationBeyondTheStockIsRefusedAndChangesNothing() {
+        StockedProduct twoLeft = TEN_ON_HAND.adjusted(-8);
+        Stock.Step refused = Stock.apply(twoLeft, request(3, StockRequest.Action.RESERVE));
 
         assertThat(refused.reply().refusal()).isEqualTo(ReasonCode.OUT_OF_STOCK);
-        assertThat(refused.reservation()).isNull();
-        assertThat(refused.product().reserved()).isEqualTo(8);
+        assertThat(refused.reply().detail()).isEqualTo("product 1 has 2 units left, the order asks for 3");
+        assertThat(refused.product()).isEqualTo(twoLeft);
+        assertThat(refused.sold()).isNull();
+        assertThat(Stock.apply(twoLeft, request(2, StockRequest.Action.RESERVE)).product().onHand()).isZero();
     }
 
     @Test
-    void aCommitOfAReservationSellsTheLineOnceAndAReturnTakesItBackInTheSameHour() {
-        Stock.Step reserved = Stock.apply(TEN_ON_HAND, null, request(4, StockRequest.Action.RESERVE));
-        Stock.Step committed = Stock.apply(reserved.product(), reserved.reservation(), request(4, StockRequest.Action.COMMIT));
-        Stock.Step committedAgain = Stock.apply(committed.product(), committed.reservation(), request(4, StockRequest.Action.COMMIT));
-        Stock.Step returned = Stock.apply(committed.product(), null, request(4, StockRequest.Action.RETURN));
+    void aReleaseGivesTheUnitsBackAndTakesTheLineBackInTheSameHour() {
+        Stock.Step reserved = Stock.apply(TEN_ON_HAND, request(4, StockRequest.Action.RESERVE));
+        Stock.Step released = Stock.apply(reserved.product(), reserved.reply().release());
 
-        assertThat(reserved.sold()).isNull();
-        assertThat(committed.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, 1, 4));
-        assertThat(committedAgain.sold()).isNull();
-        assertThat(returned.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, -1, -4));
-        assertThat(returned.product().onHand()).isEqualTo(10);
-    }
-
-    @Test
-    void aReleasedReservationSellsNothing() {
-        Stock.Step reserved = Stock.apply(TEN_ON_HAND, null, request(4, StockRequest.Action.RESERVE));
-        Stock.Step released = Stock.apply(reserved.product(), reserved.reservation(), request(4, StockRequest.Action.RELEASE));
-
-        assertThat(released.sold()).isNull();
         assertThat(released.product()).isEqualTo(TEN_ON_HAND);
+        assertThat(released.reply()).isNull();
+        assertThat(released.sold()).isEqualTo(new ProductOrderDelta(ID, ORDER, PLACED, -1, -4));
+    }
+
+    @Test
+    void anUnknownProductRefusesAReservation() {
+        Stock.Step unknown = Stock.apply(null, request(1, StockRequest.Action.RESERVE));
+
+        assertThat(unknown.reply().refusal()).isEqualTo(ReasonCode.PRODUCT_NOT_FOUND);
+        assertThat(unknown.sold()).isNull();
     }
 
     @Test
@@ -121,10 +111,10 @@ class ProductsTest {
     }
 
     @Test
-    void aCommitOrAReturnMustSayWhenTheOrderWasPlaced() {
-        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 4, StockRequest.Action.COMMIT, null))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 4, StockRequest.Action.RETURN, null))
+    void aStockRequestSaysWhenTheOrderWasPlacedAndMovesAtLeastOneUnit() {
+        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 4, StockRequest.Action.RESERVE, null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new StockRequest(ORDER, ID, 0, StockRequest.Action.RELEASE, PLACED))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -90,10 +90,10 @@ class OrderSagaTopologyTest {
     }
 
     @Test
-    void anOrderWhoseRepliesDoNotComeIsTimedOutReleasedAndALateReplyIsReleasedToo() {
+    void anOrderWhoseRepliesDoNotComeIsTimedOutReleasedAndALateReservationIsReleasedToo() {
         fixture.place(USER, "order-1", null, START, line(1, 1), line(2, 2));
         fixture.stockRequests.readValuesToList();
-        reply(1, null);
+        reply(1, 1, null);
 
         fixture.driver.advanceWallClockTime(Duration.ofSeconds(11));
 
@@ -102,15 +102,31 @@ class OrderSagaTopologyTest {
         assertThat(rejected(outcomes.get(0)).code()).isEqualTo(ReasonCode.ORDER_TIMED_OUT);
         assertThat(wallet()).extracting(Wallet::balance, Wallet::held).containsExactly(50_000L, 0L);
         assertThat(saga().order().status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(fixture.stockRequests.readValuesToList()).extracting(request -> request.productId().value(), StockRequest::action)
-                .containsExactly(tuple(1L, StockRequest.Action.RELEASE), tuple(2L, StockRequest.Action.RELEASE));
+        assertThat(fixture.stockRequests.readValuesToList())
+                .extracting(request -> request.productId().value(), StockRequest::quantity, StockRequest::action)
+                .containsExactly(tuple(1L, 1, StockRequest.Action.RELEASE));
 
-        reply(2, null);
+        reply(2, 2, null);
 
         assertThat(outcomes()).isEmpty();
-        assertThat(fixture.stockRequests.readValuesToList()).extracting(request -> request.productId().value(), StockRequest::action)
-                .containsExactly(tuple(2L, StockRequest.Action.RELEASE));
+        assertThat(fixture.stockRequests.readValuesToList())
+                .extracting(request -> request.productId().value(), StockRequest::quantity, StockRequest::action)
+                .containsExactly(tuple(2L, 2, StockRequest.Action.RELEASE));
         assertThat(wallet().held()).isZero();
+    }
+
+    @Test
+    void aLateRefusalHasNothingToRelease() {
+        fixture.place(USER, "order-1", null, START, line(1, 1));
+        fixture.stockRequests.readValuesToList();
+        fixture.driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertThat(rejected(outcomes().get(0)).code()).isEqualTo(ReasonCode.ORDER_TIMED_OUT);
+        assertThat(fixture.stockRequests.readValuesToList()).isEmpty();
+
+        reply(1, 1, ReasonCode.OUT_OF_STOCK);
+
+        assertThat(outcomes()).isEmpty();
+        assertThat(fixture.stockRequests.readValuesToList()).isEmpty();
     }
 
     @Test
@@ -131,15 +147,15 @@ class OrderSagaTopologyTest {
         assertThat(outcomes()).isEmpty();
         assertThat(fixture.stockRequests.readValuesToList()).hasSize(2);
 
-        reply(1, null);
-        reply(1, null);
-        reply(2, null);
+        reply(1, 1, null);
+        reply(1, 1, null);
+        reply(2, 2, null);
 
         List<Outcome> outcomes = outcomes();
         assertThat(outcomes).hasSize(1);
         assertThat(succeeded(outcomes.get(0)).status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(fixture.stockRequests.readValuesToList()).extracting(StockRequest::action)
-                .containsExactly(StockRequest.Action.COMMIT, StockRequest.Action.COMMIT);
+        // the reservations sold the units: a confirmation sends the products nothing
+        assertThat(fixture.stockRequests.readValuesToList()).isEmpty();
         assertThat(wallet()).extracting(Wallet::balance, Wallet::held).containsExactly(20_000L, 0L);
 
         fixture.place(USER, "order-1", null, START, line(1, 1), line(2, 2));
@@ -147,16 +163,17 @@ class OrderSagaTopologyTest {
     }
 
     @Test
-    void aRefusalAfterAnotherLineWasReservedReleasesEveryLine() {
+    void aRefusalAfterAnotherLineWasReservedReleasesThatLine() {
         fixture.place(USER, "order-1", null, START, line(1, 1), line(2, 2));
         fixture.stockRequests.readValuesToList();
 
-        reply(1, null);
-        reply(2, ReasonCode.OUT_OF_STOCK);
+        reply(1, 1, null);
+        reply(2, 2, ReasonCode.OUT_OF_STOCK);
 
         assertThat(rejected(outcomes().get(0)).code()).isEqualTo(ReasonCode.OUT_OF_STOCK);
-        assertThat(fixture.stockRequests.readValuesToList()).extracting(StockRequest::action)
-                .containsExactly(StockRequest.Action.RELEASE, StockRequest.Action.RELEASE);
+        assertThat(fixture.stockRequests.readValuesToList())
+                .extracting(request -> request.productId().value(), StockRequest::quantity, StockRequest::action)
+                .containsExactly(tuple(1L, 1, StockRequest.Action.RELEASE));
         assertThat(wallet().held()).isZero();
 
         fixture.driver.advanceWallClockTime(Duration.ofSeconds(11));
@@ -177,7 +194,7 @@ class OrderSagaTopologyTest {
         assertThat(refused.code()).isEqualTo(ReasonCode.COUPON_NOT_USABLE);
         assertThat(refused.detail()).contains("in use by another order");
 
-        reply(1, ReasonCode.OUT_OF_STOCK);
+        reply(1, 2, ReasonCode.OUT_OF_STOCK);
         assertThat(rejected(outcomes().get(0)).code()).isEqualTo(ReasonCode.OUT_OF_STOCK);
         assertThat(couponStatus()).isEqualTo(CouponStatus.AVAILABLE);
     }
@@ -187,9 +204,10 @@ class OrderSagaTopologyTest {
                 .get(CouponTopology.heldCouponKey(new UserId(USER), "70-1")).status();
     }
 
-    private void reply(long product, ReasonCode refusal) {
-        fixture.stockReplies.pipeInput(Long.toString(USER),
-                new StockReply(ORDER, new ProductId(product), refusal, refusal == null ? null : "refused"));
+    /** The product's answer to the reservation of {@code quantity} units of {@code product}. */
+    private void reply(long product, int quantity, ReasonCode refusal) {
+        fixture.stockReplies.pipeInput(Long.toString(USER), new StockReply(ORDER, new ProductId(product), quantity,
+                saga().order().createdAt(), refusal, refusal == null ? null : "refused"));
     }
 
     private List<Outcome> outcomes() {
