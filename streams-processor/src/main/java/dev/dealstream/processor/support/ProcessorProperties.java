@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param advertisedHost  the host other services reach this instance's internal endpoint on
  * @param streamThreads   stream threads of this instance; each has its own producer and transaction, so
  *                        one thread commits everything its tasks wrote at once (see docs/configuration.md)
+ * @param commitInterval  how often each stream thread commits its transaction: a decision is visible
+ *                        only then, so a saga pays it once per hop (see docs/configuration.md)
  * @param rocksdbMemory   off-heap memory shared by all RocksDB stores of this instance
  * @param rocksdbMemtable the size at which a store's memtable is flushed to a file
  * @param requestRetention how long request ids are remembered for dedupe and outcome lookups
@@ -27,7 +29,7 @@ public record ProcessorProperties(
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue("data/processor/state") String stateDir,
         @DefaultValue("1") int streamThreads,
-        @DefaultValue("50ms") Duration commitInterval,
+        @DefaultValue("25ms") Duration commitInterval,
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("512MB") DataSize rocksdbMemory,
