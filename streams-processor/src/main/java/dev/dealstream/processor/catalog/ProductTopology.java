@@ -35,7 +35,7 @@ public final class ProductTopology {
     static final String ADJUST_PROCESSOR = "adjust-stock-processor";
     static final String TIME_SALE_PROCESSOR = "define-time-sale-processor";
     public static final String STOCK_PROCESSOR = "stock-request-processor";
-    /** The child of {@link #STOCK_PROCESSOR} that counts the lines sold and returned; RankingTopology adds it. */
+    /** The child of {@link #STOCK_PROCESSOR} that counts the lines sold and given back; RankingTopology adds it. */
     public static final String SOLD_LINES_PROCESSOR = "ranking-count-processor";
     static final String CATALOG_SINK = "catalog-products-sink";
     static final String REPLIES_SINK = "order-stock-replies-sink";
