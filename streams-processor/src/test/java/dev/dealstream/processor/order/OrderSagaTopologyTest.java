@@ -49,7 +49,7 @@ class OrderSagaTopologyTest {
     private final TopologyFixture fixture = new TopologyFixture(userSide(TopologySettings.DEFAULT));
 
     /** The production topology without the products' task: its stock requests stay on their topic. */
-    private static Topology userSide(TopologySettings settings) {
+    static Topology userSide(TopologySettings settings) {
         Topology topology = new Topology();
         CommandTask task = ProcessorTopology.ACCOUNT_TASK;
         WalletTopology.addTo(topology, settings, task);
