@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -107,7 +109,7 @@ class OrderSagaAcrossTasksTest {
         }
 
         private void place() {
-            List<Long> chosen = new ArrayList<>(List.of(1L, 2L, 3L));
+            List<Long> chosen = LongStream.rangeClosed(1, PRODUCTS).boxed().collect(Collectors.toCollection(ArrayList::new));
             Collections.shuffle(chosen, random);
             OrderLine[] lines = chosen.subList(0, 1 + random.nextInt(PRODUCTS)).stream()
                     .map(product -> line(product, 1 + random.nextInt(3))).toArray(OrderLine[]::new);
