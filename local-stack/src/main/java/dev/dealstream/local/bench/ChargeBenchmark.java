@@ -85,8 +85,8 @@ public final class ChargeBenchmark {
     private void run(Map<String, Long> pids) throws Exception {
         say("Load: %d persistent connections to the ingest API", options.connections());
         String query = "http://127.0.0.1:8081";
-        OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections());
-        try (OutcomeClock clock = new OutcomeClock("127.0.0.1:9092")) {
+        try (OutcomeClock clock = new OutcomeClock("127.0.0.1:9092");
+             OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections())) {
             int registrationRate = Math.min(options.rate(), 5_000);
             say("Registering %,d users at %,d/s", options.users(), registrationRate);
             OpenLoad.Result registration = load.run(registrationRate, options.users(), i -> register(i), clock::due);

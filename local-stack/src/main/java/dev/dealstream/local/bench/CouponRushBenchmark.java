@@ -84,8 +84,8 @@ public final class CouponRushBenchmark {
     }
 
     private void run(Map<String, Long> pids) throws Exception {
-        OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections());
-        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA)) {
+        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA);
+             OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections())) {
             say("Registering %,d users and two campaigns straight on the command topics", options.requests());
             for (long i = 0; i < options.requests(); i++) {
                 String requestId = "bench-" + runId + "-u-" + i;

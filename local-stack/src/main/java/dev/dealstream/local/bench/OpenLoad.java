@@ -25,8 +25,11 @@ import java.util.function.LongFunction;
  * request waiting for a free connection is still timed from when it was due, so queueing anywhere
  * shows in the latency (no coordinated omission). One selector thread runs it all, so the generator
  * takes little of the CPU it shares with the system it measures.
+ *
+ * <p>The connections outlive a run: the warm-up opens them and the measured phase reuses them, so
+ * setting up thousands of connections is part of the warm-up, not of the first seconds measured.
  */
-final class OpenLoad {
+final class OpenLoad implements AutoCloseable {
 
     /** One request to send: the request id its outcome will carry, and the raw HTTP/1.1 request. */
     record Call(String requestId, byte[] request) {
@@ -69,11 +72,19 @@ final class OpenLoad {
     }
 
     private final InetSocketAddress server;
-    private final int connections;
+    private final Selector selector;
+    private final List<Connection> all = new ArrayList<>();
 
     OpenLoad(String host, int port, int connections) {
         this.server = new InetSocketAddress(host, port);
-        this.connections = connections;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("load generator failed", e);
+        }
+        for (int c = 0; c < connections; c++) {
+            all.add(new Connection());
+        }
     }
 
     /** Raw bytes of one HTTP/1.1 request with a JSON body. */
@@ -99,13 +110,11 @@ final class OpenLoad {
     Result run(int rate, long total, LongFunction<Call> calls, DueListener dueAt) {
         Result result = new Result();
         ArrayDeque<Due> waiting = new ArrayDeque<>();
-        ArrayDeque<Connection> idle = new ArrayDeque<>();
-        List<Connection> all = new ArrayList<>();
-        try (Selector selector = Selector.open()) {
-            for (int c = 0; c < connections; c++) {
-                all.add(new Connection(selector));
-            }
-            idle.addAll(all);
+        try {
+            // a connection the server closed between runs is dropped now (the next request opens a new one)
+            selector.selectNow();
+            handleReady(new ArrayDeque<>(), result);
+            ArrayDeque<Connection> idle = new ArrayDeque<>(all);
             long start = System.nanoTime();
             double intervalNanos = 1e9 / rate;
             long next = 0;
@@ -132,39 +141,43 @@ final class OpenLoad {
                 result.peakWaitingForConnection = Math.max(result.peakWaitingForConnection, waiting.size());
                 long untilNext = next < total ? start + (long) (next * intervalNanos) - System.nanoTime() : 10_000_000;
                 selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)));
-                for (SelectionKey key : selector.selectedKeys()) {
-                    Connection connection = (Connection) key.attachment();
-                    if (connection.onReady(key, result)) {
-                        idle.add(connection);
-                    }
-                }
-                selector.selectedKeys().clear();
-            }
-            for (SelectionKey key : selector.keys()) {
-                key.channel().close();
+                handleReady(idle, result);
             }
             waiting.forEach(due -> result.unanswered.add(due.call().requestId()));
-            all.stream().filter(connection -> connection.inFlight != null)
-                    .forEach(connection -> result.unanswered.add(connection.inFlight.call().requestId()));
+            // an answer still on its way must not be taken for the next run's
+            all.stream().filter(connection -> connection.inFlight != null).forEach(connection -> connection.abandon(result));
         } catch (IOException e) {
             throw new UncheckedIOException("load generator failed", e);
         }
         return result;
     }
 
+    private void handleReady(ArrayDeque<Connection> idle, Result result) {
+        for (SelectionKey key : selector.selectedKeys()) {
+            Connection connection = (Connection) key.attachment();
+            if (connection.onReady(key, result)) {
+                idle.add(connection);
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (SelectionKey key : selector.keys()) {
+            key.channel().close();
+        }
+        selector.close();
+    }
+
     /** One persistent connection: at most one request in flight, its answer parsed as it arrives. */
     private final class Connection {
-        private final Selector selector;
         private SocketChannel channel;
         private SelectionKey key;
         private ByteBuffer out;
         // the answers measured here are small; thousands of connections each hold one buffer for the whole run
         private final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         private Due inFlight;
-
-        Connection(Selector selector) {
-            this.selector = selector;
-        }
 
         /**
          * Sends {@code due} at once, without waiting for the selector to report the socket writable; returns
@@ -240,15 +253,26 @@ final class OpenLoad {
             }
         }
 
-        private boolean fail(Exception e, Result result) {
+        /** Closes the connection with its request unanswered (the run records it as such). */
+        void abandon(Result result) {
+            result.unanswered.add(inFlight.call().requestId());
+            inFlight = null;
+            closeQuietly();
+        }
+
+        private void closeQuietly() {
             if (channel != null) {
                 try {
                     channel.close();
                 } catch (IOException ignored) {
-                    // already failing
+                    // the connection is given up either way
                 }
             }
             channel = null;
+        }
+
+        private boolean fail(Exception e, Result result) {
+            closeQuietly();
             if (inFlight != null) {
                 result.unanswered.add(inFlight.call().requestId());
                 result.answered("error:" + e.getClass().getSimpleName(), inFlight.dueNanos());

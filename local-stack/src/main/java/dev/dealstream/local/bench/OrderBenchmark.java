@@ -105,9 +105,9 @@ public final class OrderBenchmark {
     }
 
     private void run(Map<String, Long> pids) throws Exception {
-        OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections());
         int warmupRequests = options.rate() * options.warmupSeconds();
-        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA)) {
+        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA);
+             OpenLoad load = new OpenLoad(INGEST_HOST, INGEST_PORT, options.connections())) {
             say("Registering %,d users and %,d products straight on the command topics", options.users(), 2 * options.products());
             BenchShop shop = new BenchShop(commands, clock, runId);
             shop.registerUsers(userBase + 1, options.users());

@@ -78,7 +78,9 @@ public final class PopularReadBenchmark {
     }
 
     private void run(Map<String, Long> pids) throws Exception {
-        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA)) {
+        try (OutcomeClock clock = new OutcomeClock(KAFKA); DirectCommands commands = new DirectCommands(KAFKA);
+             OpenLoad orderLoad = new OpenLoad(HOST, INGEST_PORT, ORDER_CONNECTIONS);
+             OpenLoad reads = new OpenLoad(HOST, QUERY_PORT, options.connections())) {
             say("Registering %,d users and %,d products straight on the command topics", options.users(), options.products());
             BenchShop shop = new BenchShop(commands, clock, runId);
             shop.registerUsers(USER_BASE + 1, options.users());
@@ -94,10 +96,9 @@ public final class PopularReadBenchmark {
             // orders run through warm-up and measurement, and a little past both
             long orders = (long) options.orderRate() * (options.warmupSeconds() + options.durationSeconds() + 5);
             AtomicReference<OpenLoad.Result> ordered = new AtomicReference<>();
-            Thread orderLoad = new Thread(() -> ordered.set(new OpenLoad(HOST, INGEST_PORT, ORDER_CONNECTIONS)
-                    .run(options.orderRate(), orders, this::order, clock::due)), "order-load");
-            orderLoad.start();
-            OpenLoad reads = new OpenLoad(HOST, QUERY_PORT, options.connections());
+            Thread ordering = new Thread(() -> ordered.set(orderLoad.run(options.orderRate(), orders, this::order, clock::due)),
+                    "order-load");
+            ordering.start();
             say("Warming up: %d s at %,d reads/s, with %,d orders/s", options.warmupSeconds(), options.rate(), options.orderRate());
             OpenLoad.Result warmup = reads.run(options.rate(), (long) options.rate() * options.warmupSeconds(), this::read, (id, due) -> { });
             say("Warm-up answered: %s", warmup.statuses);
@@ -112,7 +113,7 @@ public final class PopularReadBenchmark {
             Map<String, Double> shares = cpu.stop();
             double ordersDecided = (clock.decided.get() - decidedBefore) / seconds;
             clock.measure(false);
-            orderLoad.join();
+            ordering.join();
             waitForDecisions(clock, Duration.ofSeconds(120));
             long lastDecision = System.nanoTime();
             String exactness = verify(clock, lastDecision);
