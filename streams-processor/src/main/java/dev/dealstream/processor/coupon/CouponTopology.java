@@ -48,7 +48,8 @@ public final class CouponTopology {
                 () -> new DefineCampaignProcessor(CAMPAIGN_TASK, settings.requestRetention()));
         CommandSource.add(topology, Topics.COUPON_ISSUE_REQUESTS, ISSUE_PROCESSOR,
                 () -> new IssueCouponProcessor(CAMPAIGN_TASK, settings.requestRetention(), registeredUsers));
-        // cached: a hot campaign is read and written once per request, its changelog needs it once per commit
+        // cached: every request of a rush reads its campaign; the price, one more round trip to the broker
+        // per commit while the campaign issues, is paid for one task only (docs/architecture.md)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGNS),
                 Serdes.String(), JsonSerde.of(Campaign.class)).withCachingEnabled(), DEFINE_PROCESSOR, ISSUE_PROCESSOR);
         // raw JSON: the issue processor reads every key when its task starts, and parses only a coupon it answers with
