@@ -48,11 +48,11 @@ public final class Products {
         if (existing == null) {
             return notFound(command.productId().key());
         }
-        if ((long) existing.onHand() + command.quantity() < 0) {
+        if (existing.onHand() + command.quantity() < 0) {
             return new CatalogDecision.Refused(ReasonCode.STOCK_BELOW_ZERO, "only " + existing.onHand()
                     + " units are in stock, cannot take away " + -command.quantity());
         }
-        if ((long) existing.onHand() + command.quantity() > Integer.MAX_VALUE) {
+        if (existing.onHand() + command.quantity() > Integer.MAX_VALUE) {
             return new CatalogDecision.Refused(ReasonCode.INVALID_STOCK_ADJUSTMENT, "the stock would exceed " + Integer.MAX_VALUE);
         }
         StockedProduct adjusted = existing.adjusted(command.quantity());

@@ -7,9 +7,10 @@ import java.time.Instant;
 /**
  * A product as its task keeps it: the catalog entry and the units on hand. A running order's
  * reservation has already taken its units off {@code onHand}; they come back if the order does not go
- * through.
+ * through. A long: an adjustment keeps the stock within {@code Integer.MAX_VALUE}, but a release that
+ * comes after a restock to that limit gives its units back on top of it.
  */
-public record StockedProduct(Product product, int onHand) {
+public record StockedProduct(Product product, long onHand) {
 
     public static StockedProduct listed(Product product) {
         return new StockedProduct(product, 0);
@@ -20,7 +21,7 @@ public record StockedProduct(Product product, int onHand) {
     }
 
     /** Units added (positive) or taken away (negative). */
-    public StockedProduct adjusted(int quantity) {
+    public StockedProduct adjusted(long quantity) {
         return new StockedProduct(product, onHand + quantity);
     }
 

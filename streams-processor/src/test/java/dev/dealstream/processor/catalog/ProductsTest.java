@@ -97,6 +97,19 @@ class ProductsTest {
     }
 
     @Test
+    void aReleaseAfterARestockToTheLimitGivesTheUnitsBackOnTopOfIt() {
+        // restocked to the limit while a running order holds 4 units
+        StockedProduct atTheLimit = changed(Products.adjustStock(
+                new StockedProduct(TEN_ON_HAND.product(), Integer.MAX_VALUE - 5), new AdjustStock("r", ID, 5, NOW), NOW));
+
+        Stock.Step released = Stock.apply(atTheLimit, request(4, StockRequest.Action.RELEASE));
+
+        assertThat(atTheLimit.onHand()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(released.product().onHand()).isEqualTo(Integer.MAX_VALUE + 4L);
+        assertThat(released.product().view(NOW).stock()).isEqualTo(Integer.MAX_VALUE + 4L);
+    }
+
+    @Test
     void anUnknownProductRefusesAReservation() {
         Stock.Step unknown = Stock.apply(null, request(1, StockRequest.Action.RESERVE));
 

@@ -199,7 +199,7 @@ class OrderConservationTest {
             for (long product = 1; product <= PRODUCTS; product++) {
                 StockedProduct stocked = products.get(Long.toString(product));
                 // a reservation takes its units off at once: a line left reserved, or released twice, shows here
-                assertThat((long) stocked.onHand()).as("units of product %d on hand", product).isEqualTo(expected.get(product));
+                assertThat(stocked.onHand()).as("units of product %d on hand", product).isEqualTo(expected.get(product));
             }
             confirmedNotCancelled(events);
         }

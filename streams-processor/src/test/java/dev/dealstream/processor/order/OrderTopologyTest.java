@@ -85,7 +85,7 @@ class OrderTopologyTest {
         assertThat(rejected(onlyOutcome()).code()).isEqualTo(ReasonCode.OUT_OF_STOCK);
         assertThat(wallet()).extracting(Wallet::balance, Wallet::held).containsExactly(100_000L, 0L);
         assertThat(couponStatus("70-1")).isEqualTo(CouponStatus.AVAILABLE);
-        assertThat(List.of(stock(1), stock(2), stock(3))).extracting(StockedProduct::onHand).containsExactly(10, 10, 1);
+        assertThat(List.of(stock(1), stock(2), stock(3))).extracting(StockedProduct::onHand).containsExactly(10L, 10L, 1L);
         assertThat(order("7-1").status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(fixture.ledger.readValuesToList()).isEmpty();
         assertThat(fixture.orderEvents.readValuesToList()).isEmpty();

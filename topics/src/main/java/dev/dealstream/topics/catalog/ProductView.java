@@ -7,6 +7,6 @@ import dev.dealstream.topics.request.OutcomeResult;
  * the units that can still be ordered ({@code stock}: on hand, less what running orders have reserved).
  */
 public record ProductView(ProductId productId, String name, long price,
-                          Long salePrice, int stock)
+                          Long salePrice, long stock)
         implements OutcomeResult {
 }
