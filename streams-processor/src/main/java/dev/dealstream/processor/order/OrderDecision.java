@@ -25,10 +25,6 @@ public sealed interface OrderDecision {
     record Waiting(OrderSaga saga) implements OrderDecision {
     }
 
-    /** A reservation answered for an order that is no longer pending; reserved units must go back. */
-    record Late(List<StockRequest> releases) implements OrderDecision {
-    }
-
     /** Nothing changes: the command is refused with its reason. */
     record Refused(ReasonCode code, String detail) implements OrderDecision {
     }

@@ -132,12 +132,9 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     }
 
     private void reply(StockReply reply, Instant now, long timestamp) {
-        OrderSaga saga = orders.get(reply.orderId().text());
+        OrderSaga saga = running.saga(reply.orderId().text());
         if (saga == null) {
-            if (reply.isReserved()) {
-                // not an order of this task's: nothing may stay reserved for it
-                send(List.of(reply.release()), timestamp);
-            }
+            send(Orders.lateReleases(reply), timestamp);
             return;
         }
         String userKey = saga.order().userId().key();
@@ -146,9 +143,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
             if (!waiting.saga().equals(saga)) {
                 // a repeated reply changes nothing, and writes nothing
                 orders.put(reply.orderId().text(), waiting.saga());
+                running.update(waiting.saga());
             }
-        } else if (decision instanceof OrderDecision.Late late) {
-            send(late.releases(), timestamp);
         } else {
             end(saga, ((OrderDecision.Settled) decision).settlement(), reply.isReserved() ? null : reply, now, timestamp);
         }
@@ -172,15 +168,13 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         return running;
     }
 
-    /** Compensates every pending order whose deadline has passed. */
+    /** Compensates every running order whose deadline has passed. */
     private void timeOut(Instant now) {
         for (String orderId : running.takeDue(now)) {
-            OrderSaga saga = orders.get(orderId);
-            if (saga != null && saga.pending()) {
-                String userKey = saga.order().userId().key();
-                Settlement settlement = Orders.compensate(saga, wallets.get(userKey), couponOf(saga.order()), now);
-                end(saga, settlement, null, now, now.toEpochMilli());
-            }
+            OrderSaga saga = running.saga(orderId);
+            String userKey = saga.order().userId().key();
+            Settlement settlement = Orders.compensate(saga, wallets.get(userKey), couponOf(saga.order()), now);
+            end(saga, settlement, null, now, now.toEpochMilli());
         }
     }
 

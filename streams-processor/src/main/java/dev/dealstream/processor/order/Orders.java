@@ -74,14 +74,8 @@ public final class Orders {
         return new OrderDecision.Placed(saga, wallet.hold(paid, now), reserved, saga.stockRequests(StockRequest.Action.RESERVE));
     }
 
-    /**
-     * Takes in a product's answer: the order waits for more, settles, or (no longer pending) gives the
-     * units back. Each reply comes once (exactly-once processing), so a reserved line is released once.
-     */
+    /** Takes in a product's answer for a running (pending) order: the order waits for more, or settles. */
     public static OrderDecision reply(OrderSaga saga, StockReply reply, Wallet wallet, HeldCoupon coupon, Instant now) {
-        if (!saga.pending()) {
-            return new OrderDecision.Late(reply.isReserved() ? List.of(reply.release()) : List.of());
-        }
         if (!saga.awaiting().contains(reply.productId())) {
             return new OrderDecision.Waiting(saga);
         }
@@ -92,6 +86,15 @@ public final class Orders {
         return reserved.awaiting().isEmpty()
                 ? new OrderDecision.Settled(confirm(reserved, wallet, coupon, now))
                 : new OrderDecision.Waiting(reserved);
+    }
+
+    /**
+     * A product's answer for an order that is not running: it ended first (a line refused, or it timed
+     * out), or it is no order of this task's. Reserved units go back. Each reply comes once
+     * (exactly-once processing), so a reserved line is released once.
+     */
+    public static List<StockRequest> lateReleases(StockReply reply) {
+        return reply.isReserved() ? List.of(reply.release()) : List.of();
     }
 
     /** Every line is reserved, so its units are sold: the held amount is paid and the coupon used. */

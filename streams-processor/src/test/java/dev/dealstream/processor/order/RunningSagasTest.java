@@ -69,6 +69,21 @@ class RunningSagasTest {
     }
 
     @Test
+    void aSagaIsFoundInItsLatestStateWhileItRunsAndNotOnceItEnded() {
+        OrderSaga placed = new OrderSaga(saga(1, T).order(), "request-1", "fingerprint",
+                List.of(new ProductId(1), new ProductId(2)), T);
+        running.add(placed);
+        OrderSaga oneLineReserved = placed.reserved(new ProductId(1));
+
+        running.update(oneLineReserved);
+
+        assertThat(running.saga("7-1")).isEqualTo(oneLineReserved);
+        running.remove(oneLineReserved);
+        assertThat(running.saga("7-1")).isNull();
+        assertThat(running.takeDue(T)).as("its deadline went with it").isEmpty();
+    }
+
+    @Test
     void aRestartedTaskFindsTheDeadlinesOfTheSagasRunningInItsStores() {
         KeyValueStore<String, String> placements = store("placements", Serdes.String());
         KeyValueStore<String, OrderSaga> orders = store("orders", JsonSerde.of(OrderSaga.class));
@@ -83,6 +98,8 @@ class RunningSagasTest {
 
         assertThat(restarted.isPlacing("request-1")).isTrue();
         assertThat(restarted.isPlacing("request-3")).isFalse();
+        assertThat(restarted.saga("7-2")).isEqualTo(saga(2, T.plusSeconds(1)));
+        assertThat(restarted.saga("7-3")).isNull();
         assertThat(restarted.takeDue(T.plusSeconds(1))).containsExactly("7-1", "7-2");
     }
 
