@@ -54,7 +54,6 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, OrderSaga> orders;
     private KeyValueStore<String, String> placements;
-    private KeyValueStore<String, Long> orderCounts;
     private RunningSagas running;
     private KeyValueStore<String, Wallet> wallets;
     private KeyValueStore<String, HeldCoupon> coupons;
@@ -71,7 +70,6 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         pipeline.init(context);
         orders = context.getStateStore(OrderTopology.ORDERS);
         placements = context.getStateStore(OrderTopology.PLACEMENTS);
-        orderCounts = context.getStateStore(OrderTopology.ORDER_COUNTS);
         wallets = context.getStateStore(WalletTopology.WALLETS);
         coupons = context.getStateStore(CouponTopology.HELD_COUPONS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
@@ -87,19 +85,29 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
                     reply(read, Instant.ofEpochMilli(context.currentSystemTimeMs()), record.timestamp()));
         } else {
             pipeline.processDeferrable(record, (command, now) -> command instanceof PlaceOrder place
-                    ? place(place, now, record.timestamp())
+                    ? place(place, orderNumber(), now, record.timestamp())
                     : Optional.of(cancel((CancelOrder) command, now, record.timestamp())));
         }
     }
 
+    /**
+     * The number of the order that the request being processed places: one more than the request's
+     * offset in its partition of {@code order.requests}. All of a user's orders come through that one
+     * partition, so the numbers grow with each order and never repeat, and a replay after a crash reads
+     * the same offset and so gives the same number. A store of each user's count cost a read and a
+     * write per order.
+     */
+    private long orderNumber() {
+        return context.recordMetadata().orElseThrow().offset() + 1;
+    }
+
     /** Places the order, or refuses it; empty while it is under way (its outcome comes when it ends). */
-    private Optional<Outcome> place(PlaceOrder command, Instant now, long timestamp) {
+    private Optional<Outcome> place(PlaceOrder command, long orderNumber, Instant now, long timestamp) {
         if (running.isPlacing(command.requestId())) {
             return Optional.empty();
         }
         String userKey = command.userId().key();
-        Long placedBefore = orderCounts.get(userKey);
-        OrderId orderId = new OrderId(command.userId(), placedBefore == null ? 1 : placedBefore + 1);
+        OrderId orderId = new OrderId(command.userId(), orderNumber);
         OrderDecision decision = Orders.place(command, orderId, wallets.get(userKey),
                 couponOf(command.userId(), command.couponId()), this::catalogEntry, now.plus(timeout), now);
         if (decision instanceof OrderDecision.Refused refused) {
@@ -107,7 +115,6 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         }
         OrderDecision.Placed placed = (OrderDecision.Placed) decision;
         OrderSaga saga = placed.saga();
-        orderCounts.put(userKey, orderId.number());
         wallets.put(userKey, placed.wallet());
         if (placed.coupon() != null) {
             putCoupon(placed.coupon());

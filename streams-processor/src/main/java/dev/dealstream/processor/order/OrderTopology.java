@@ -33,8 +33,6 @@ public final class OrderTopology {
      * starts; the store is what survives a restart.
      */
     static final String PLACEMENTS = "order-placements";
-    /** How many orders each user has placed, by userId: the next order's number. */
-    static final String ORDER_COUNTS = "order-counts";
     public static final String PROCESSOR = "order-processor";
     static final String STOCK_REQUESTS_SINK = "order-stock-requests-sink";
     static final String LEDGER_SINK = "order-ledger-sink";
@@ -51,8 +49,6 @@ public final class OrderTopology {
                 Serdes.String(), JsonSerde.of(OrderSaga.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS),
                 Serdes.String(), Serdes.String()), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_COUNTS),
-                Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.HELD_COUPONS);
         topology.addSink(STOCK_REQUESTS_SINK, Topics.STOCK_REQUESTS, new StringSerializer(),
                 JsonSerde.of(StockRequest.class), PROCESSOR);

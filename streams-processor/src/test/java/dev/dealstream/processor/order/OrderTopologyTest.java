@@ -180,6 +180,31 @@ class OrderTopologyTest {
     }
 
     @Test
+    void aUsersOrdersHaveNumbersThatGrowAndNeverRepeatWhateverElseTheirPartitionCarries() {
+        fixture.register(8, "reg-8");
+        fixture.charge(8, "charge-8", 100_000);
+        fixture.readOutcomes();
+
+        fixture.place(USER, "order-1", null, START, line(2, 1));
+        fixture.place(8, "another-users-order", null, START, line(2, 1));
+        fixture.place(USER, "order-1", null, START, line(2, 1));
+        fixture.place(USER, "refused", null, START, line(9, 1));
+        fixture.place(USER, "order-2", null, START, line(2, 2));
+
+        List<org.apache.kafka.streams.test.TestRecord<String, Outcome>> outcomes = fixture.readOutcomes();
+        List<Order> placed = outcomes.stream().filter(outcome -> !TopologyFixture.isReplay(outcome))
+                .map(outcome -> outcome.value()).filter(Outcome.Succeeded.class::isInstance)
+                .map(OrderTopologyTest::succeeded).toList();
+        assertThat(placed).extracting(order -> order.userId().value()).containsExactly(USER, 8L, USER);
+        Order first = placed.get(0);
+        Order second = placed.get(2);
+        assertThat(second.orderId().number()).isGreaterThan(first.orderId().number());
+        assertThat(order(first.orderId().text())).isEqualTo(first);
+        assertThat(order(second.orderId().text())).isEqualTo(second);
+        assertThat(stock(2).onHand()).isEqualTo(6);
+    }
+
+    @Test
     void unknownUsersProductsAndInvalidOrdersAreRefused() {
         fixture.place(8, "unknown-user", null, START, line(1, 1));
         fixture.place(USER, "unknown-product", null, START, line(1, 1), line(9, 1));

@@ -6,8 +6,9 @@ import dev.dealstream.topics.UserId;
 import java.util.Objects;
 
 /**
- * An order's id: its user's id and the user's order number, written {@code 7-3}. The user is part of
- * the id because the user's task owns the order, so a cancel or a lookup knows where to go.
+ * An order's id: its user's id and a number that no other order of the user's has, written
+ * {@code 7-3}; a later order of the user's has a higher number, but not always the next one. The user
+ * is part of the id because the user's task owns the order, so a cancel or a lookup knows where to go.
  */
 public record OrderId(UserId userId, long number) {
 
