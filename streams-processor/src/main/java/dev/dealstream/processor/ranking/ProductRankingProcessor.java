@@ -10,11 +10,12 @@ import dev.dealstream.topics.ranking.PopularProducts;
 import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * product's stock processor hands them on) and, on a wall-clock schedule, drops the hours that left
  * the window and publishes the partition's top products, named from the catalog copy. Its products
  * live only here, so that top is exact for them.
+ *
+ * <p>The hourly counts are read from a copy in memory, filled from the store when the task starts
+ * (after a restore or a revival too) and written beside it: the window bounds them (a product's
+ * counts for each hour of the last three days it sold in), and a read of the store for every line was
+ * about 2 % of the stream thread at 3,000 orders/s.
  */
 final class ProductRankingProcessor implements Processor<String, ProductOrderDelta, String, Object> {
 
@@ -39,6 +45,8 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
     private final Duration publishInterval;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, HourlyCount> hourlyCounts;
+    /** What {@code hourlyCounts} holds, by the same keys, so in hour order. */
+    private final NavigableMap<String, HourlyCount> counted = new TreeMap<>();
     private KeyValueStore<String, byte[]> catalog;
     /** Every hour before this one has been dropped from the store and the leaderboard. */
     private long droppedBefore;
@@ -54,9 +62,13 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
         catalog = context.getStateStore(ProductTopology.CATALOG);
         // a revived task may come back to a store rolled back to before hours it had dropped
         leaderboard.clear();
+        counted.clear();
         droppedBefore = Long.MIN_VALUE;
         try (KeyValueIterator<String, HourlyCount> all = hourlyCounts.all()) {
-            all.forEachRemaining(entry -> leaderboard.add(productOf(entry.key), entry.value.orders(), entry.value.quantity()));
+            all.forEachRemaining(entry -> {
+                counted.put(entry.key, entry.value);
+                leaderboard.add(productOf(entry.key), entry.value.orders(), entry.value.quantity());
+            });
         }
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish(Instant.ofEpochMilli(now)));
     }
@@ -69,7 +81,7 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
             return;
         }
         String key = keyOf(RankingWindow.hourOf(delta.orderedAt()), delta.productId());
-        HourlyCount current = Optional.ofNullable(hourlyCounts.get(key)).orElse(HourlyCount.NONE);
+        HourlyCount current = counted.getOrDefault(key, HourlyCount.NONE);
         Optional<HourlyCount> next = current.with(delta);
         if (next.isEmpty()) {
             log.warn("Order {} gave back units of product {} that were never counted; the ranking ignores it",
@@ -78,8 +90,10 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
         }
         if (next.get().isEmpty()) {
             hourlyCounts.delete(key);
+            counted.remove(key);
         } else {
             hourlyCounts.put(key, next.get());
+            counted.put(key, next.get());
         }
         leaderboard.add(delta.productId(), delta.orders(), delta.quantity());
     }
@@ -98,14 +112,12 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
         if (firstCountedHour <= droppedBefore) {
             return;
         }
-        List<KeyValue<String, HourlyCount>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, HourlyCount> old = hourlyCounts.range(keyOf(0), keyOf(firstCountedHour))) {
-            old.forEachRemaining(expired::add);
+        Map<String, HourlyCount> expired = counted.headMap(keyOf(firstCountedHour));
+        for (Map.Entry<String, HourlyCount> entry : expired.entrySet()) {
+            hourlyCounts.delete(entry.getKey());
+            leaderboard.add(productOf(entry.getKey()), -entry.getValue().orders(), -entry.getValue().quantity());
         }
-        for (KeyValue<String, HourlyCount> entry : expired) {
-            hourlyCounts.delete(entry.key);
-            leaderboard.add(productOf(entry.key), -entry.value.orders(), -entry.value.quantity());
-        }
+        expired.clear();
         droppedBefore = firstCountedHour;
     }
 

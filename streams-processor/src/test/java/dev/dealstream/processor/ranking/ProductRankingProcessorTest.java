@@ -78,6 +78,24 @@ class ProductRankingProcessorTest {
                 .extracting(p -> p.productId().value()).containsExactly(2L);
     }
 
+    @Test
+    void aTaskRevivedOnARolledBackStoreCountsOnFromTheStoreNotFromWhatItCountedBefore() {
+        MockProcessorContext<String, Object> context = started();
+        ProductRankingProcessor counting = new ProductRankingProcessor(Duration.ofSeconds(1));
+        counting.init(context);
+        count(counting, 2, 3, NOW);
+        String hourOfProduct2 = "%010d:2".formatted(RankingWindow.hourOf(NOW));
+        // the transaction that counted it is aborted: the store no longer has it
+        hourlyCounts.delete(hourOfProduct2);
+        counting.init(context);
+
+        count(counting, 2, 1, NOW);
+
+        assertThat(hourlyCounts.get(hourOfProduct2)).isEqualTo(new HourlyCount(1, 1));
+        assertThat(publish(context, NOW.plusSeconds(1)).products()).extracting(PopularProduct::orderCount, PopularProduct::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1L));
+    }
+
     private MockProcessorContext<String, Object> started() {
         MockProcessorContext<String, Object> context = new MockProcessorContext<>(new java.util.Properties(), TASK, null);
         context.addStateStore(hourlyCounts);
