@@ -2,6 +2,7 @@ package dev.dealstream.processor.order;
 
 import dev.dealstream.processor.support.InternalApi;
 import dev.dealstream.processor.support.LocalStores;
+import dev.dealstream.processor.support.StoreLookup;
 import dev.dealstream.topics.ReasonCode;
 import dev.dealstream.topics.order.OrderId;
 import dev.dealstream.web.Problems;
@@ -30,9 +31,16 @@ class OrderLookupController {
         } catch (IllegalArgumentException e) {
             return Problems.of(ReasonCode.INVALID_ORDER_ID, e.getMessage());
         }
-        return InternalApi.answer(
-                stores.query(OrderTopology.ORDERS, order.userId().key(), KeyQuery.<String, OrderSaga>withKey(order.text()),
-                        Function.identity()),
-                OrderSaga::order, ReasonCode.ORDER_NOT_FOUND, "no order " + order);
+        // running first: an order that ends is written to the ended orders before it leaves the running
+        // ones, so it is found in one or the other whenever it ends
+        StoreLookup<OrderSaga> lookup = lookUp(OrderTopology.RUNNING_ORDERS, order);
+        if (lookup instanceof StoreLookup.Found<OrderSaga> found && found.value() == null) {
+            lookup = lookUp(OrderTopology.ORDERS, order);
+        }
+        return InternalApi.answer(lookup, OrderSaga::order, ReasonCode.ORDER_NOT_FOUND, "no order " + order);
+    }
+
+    private StoreLookup<OrderSaga> lookUp(String store, OrderId order) {
+        return stores.query(store, order.userId().key(), KeyQuery.<String, OrderSaga>withKey(order.text()), Function.identity());
     }
 }

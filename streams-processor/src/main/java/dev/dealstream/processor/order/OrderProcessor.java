@@ -53,7 +53,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     private final Duration timeout;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, OrderSaga> orders;
-    private KeyValueStore<String, String> placements;
+    private KeyValueStore<String, OrderSaga> runningOrders;
     private RunningSagas running;
     private KeyValueStore<String, Wallet> wallets;
     private KeyValueStore<String, HeldCoupon> coupons;
@@ -69,11 +69,11 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         this.context = context;
         pipeline.init(context);
         orders = context.getStateStore(OrderTopology.ORDERS);
-        placements = context.getStateStore(OrderTopology.PLACEMENTS);
+        runningOrders = context.getStateStore(OrderTopology.RUNNING_ORDERS);
         wallets = context.getStateStore(WalletTopology.WALLETS);
         coupons = context.getStateStore(CouponTopology.HELD_COUPONS);
         catalog = context.getStateStore(ProductTopology.CATALOG);
-        running = runningSagasOf(placements, orders);
+        running = runningSagasOf(runningOrders);
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> timeOut(Instant.ofEpochMilli(now)));
     }
 
@@ -119,15 +119,14 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         if (placed.coupon() != null) {
             putCoupon(placed.coupon());
         }
-        orders.put(orderId.text(), saga);
-        placements.put(command.requestId(), orderId.text());
+        runningOrders.put(orderId.text(), saga);
         running.add(saga);
         send(placed.reservations(), timestamp);
         return Optional.empty();
     }
 
     private Outcome cancel(CancelOrder command, Instant now, long timestamp) {
-        OrderSaga saga = orders.get(command.orderId().text());
+        OrderSaga saga = endedOrRunning(command.orderId());
         OrderDecision decision = Orders.cancel(saga, command, wallets.get(command.userId().key()),
                 saga == null ? null : couponOf(saga.order()), now);
         if (decision instanceof OrderDecision.Settled settled) {
@@ -149,7 +148,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
         if (decision instanceof OrderDecision.Waiting waiting) {
             if (!waiting.saga().equals(saga)) {
                 // a repeated reply changes nothing, and writes nothing
-                orders.put(reply.orderId().text(), waiting.saga());
+                runningOrders.put(reply.orderId().text(), waiting.saga());
                 running.update(waiting.saga());
             }
         } else {
@@ -158,21 +157,22 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     }
 
     /**
-     * The sagas that were running when the task stopped, read from its stores. Streams calls
+     * The sagas that were running when the task stopped, read from its store. Streams calls
      * {@code init} once the stores are restored (after a crash or an aborted transaction too), so the
-     * running sagas in memory always match the stores.
+     * running sagas in memory always match the store.
      */
-    static RunningSagas runningSagasOf(KeyValueStore<String, String> placements, KeyValueStore<String, OrderSaga> orders) {
+    static RunningSagas runningSagasOf(KeyValueStore<String, OrderSaga> runningOrders) {
         RunningSagas running = new RunningSagas();
-        try (KeyValueIterator<String, String> placed = placements.all()) {
-            placed.forEachRemaining(placement -> {
-                OrderSaga saga = orders.get(placement.value);
-                if (saga != null) {
-                    running.add(saga);
-                }
-            });
+        try (KeyValueIterator<String, OrderSaga> all = runningOrders.all()) {
+            all.forEachRemaining(entry -> running.add(entry.value));
         }
         return running;
+    }
+
+    /** The order as it ended, or while it runs; null when this task has no such order. */
+    private OrderSaga endedOrRunning(OrderId orderId) {
+        OrderSaga ended = orders.get(orderId.text());
+        return ended != null ? ended : running.saga(orderId.text());
     }
 
     /** Compensates every running order whose deadline has passed. */
@@ -188,7 +188,7 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     /** Ends a pending saga: applies its settlement and publishes the outcome of the request that placed it. */
     private void end(OrderSaga pending, Settlement settlement, StockReply refusal, Instant now, long timestamp) {
         apply(settlement, timestamp);
-        placements.delete(pending.requestId());
+        runningOrders.delete(pending.order().orderId().text());
         running.remove(pending);
         Outcome outcome;
         if (settlement.saga().order().status() == OrderStatus.CONFIRMED) {

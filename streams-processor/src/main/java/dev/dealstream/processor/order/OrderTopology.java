@@ -25,14 +25,14 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class OrderTopology {
 
-    /** Orders (as sagas) by orderId. */
+    /** Orders (as sagas) that have ended, confirmed, rejected or cancelled, by orderId. */
     public static final String ORDERS = QueryableStores.ORDERS;
     /**
-     * The order each pending placement request became, by requestId: a retry must not place a second.
-     * The running sagas (their requests and deadlines) are kept in memory, read from here when the task
-     * starts; the store is what survives a restart.
+     * Orders (as sagas) while they run, by orderId: an order is here from its placement until it ends,
+     * then in {@link #ORDERS}. The running sagas are also kept in memory ({@link RunningSagas}), read
+     * from here when the task starts; the store is what survives a restart.
      */
-    static final String PLACEMENTS = "order-placements";
+    static final String RUNNING_ORDERS = "running-orders";
     public static final String PROCESSOR = "order-processor";
     static final String STOCK_REQUESTS_SINK = "order-stock-requests-sink";
     static final String LEDGER_SINK = "order-ledger-sink";
@@ -47,8 +47,8 @@ public final class OrderTopology {
                 () -> new OrderProcessor(settings.orderTimeout(), task, settings.requestRetention()));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS),
                 Serdes.String(), JsonSerde.of(OrderSaga.class)), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS),
-                Serdes.String(), Serdes.String()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUNNING_ORDERS),
+                Serdes.String(), JsonSerde.of(OrderSaga.class)), PROCESSOR);
         topology.connectProcessorAndStateStores(PROCESSOR, WalletTopology.WALLETS, CouponTopology.HELD_COUPONS);
         topology.addSink(STOCK_REQUESTS_SINK, Topics.STOCK_REQUESTS, new StringSerializer(),
                 JsonSerde.of(StockRequest.class), PROCESSOR);

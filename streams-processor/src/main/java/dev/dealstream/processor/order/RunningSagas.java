@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One task's running sagas, in memory: each saga as the {@code orders} store holds it, their deadlines,
- * earliest first, and the requests that placed them. The task's processor fills it from its stores
- * when it starts and keeps it beside them, so it holds exactly the sagas {@code order-placements}
- * holds. A new order's request is checked against it instead of a store read that nearly always
- * misses, and a stock reply finds its saga here instead of reading and parsing it from the store.
+ * One task's running sagas, in memory: each saga as the {@code running-orders} store holds it, their
+ * deadlines, earliest first, and the requests that placed them. The task's processor fills it from
+ * that store when it starts and keeps it beside it, so both hold the same sagas. A new order's request
+ * is checked against it instead of a store read that nearly always misses, and a stock reply finds its
+ * saga here instead of reading and parsing it from the store.
  */
 final class RunningSagas {
 

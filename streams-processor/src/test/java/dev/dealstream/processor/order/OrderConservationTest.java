@@ -177,7 +177,7 @@ class OrderConservationTest {
             assertThat(decided).extracting(Outcome::requestId).containsExactlyInAnyOrderElementsOf(requestIds);
             assertThat(all(OrderTopology.ORDERS)).allSatisfy(entry ->
                     assertThat(((OrderSaga) entry.value).order().status()).isNotEqualTo(OrderStatus.PENDING));
-            assertThat(all("order-placements")).isEmpty();
+            assertThat(all("running-orders")).isEmpty();
         }
 
         private void stockIsConservedAndNothingIsReserved() {

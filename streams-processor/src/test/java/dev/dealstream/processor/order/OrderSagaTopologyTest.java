@@ -116,6 +116,25 @@ class OrderSagaTopologyTest {
     }
 
     @Test
+    void aRunningOrderIsNotCancellableAndGoesOnToItsOutcome() {
+        fixture.place(USER, "order-1", null, START, line(1, 1));
+        fixture.cancel(ORDER.text(), "cancel-1");
+
+        List<Outcome> refused = outcomes();
+        assertThat(refused).hasSize(1);
+        assertThat(rejected(refused.get(0)).code()).isEqualTo(ReasonCode.ORDER_NOT_CANCELLABLE);
+
+        reply(1, 1, null);
+
+        List<Outcome> confirmed = outcomes();
+        assertThat(confirmed).hasSize(1);
+        assertThat(succeeded(confirmed.get(0)).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(fixture.driver.<String, OrderSaga>getKeyValueStore(OrderTopology.ORDERS).get(ORDER.text()).order().status())
+                .isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(fixture.driver.<String, OrderSaga>getKeyValueStore(OrderTopology.RUNNING_ORDERS).get(ORDER.text())).isNull();
+    }
+
+    @Test
     void aLateRefusalHasNothingToRelease() {
         fixture.place(USER, "order-1", null, START, line(1, 1));
         fixture.stockRequests.readValuesToList();
@@ -218,7 +237,9 @@ class OrderSagaTopologyTest {
         return fixture.driver.<String, Wallet>getKeyValueStore(WalletTopology.WALLETS).get(Long.toString(USER));
     }
 
+    /** The order as it ended, or while it runs. */
     private OrderSaga saga() {
-        return fixture.driver.<String, OrderSaga>getKeyValueStore(OrderTopology.ORDERS).get(ORDER.text());
+        OrderSaga ended = fixture.driver.<String, OrderSaga>getKeyValueStore(OrderTopology.ORDERS).get(ORDER.text());
+        return ended != null ? ended : fixture.driver.<String, OrderSaga>getKeyValueStore(OrderTopology.RUNNING_ORDERS).get(ORDER.text());
     }
 }
