@@ -188,7 +188,8 @@ final class OrderProcessor implements Processor<String, byte[], String, Object> 
     /** Ends a pending saga: applies its settlement and publishes the outcome of the request that placed it. */
     private void end(OrderSaga pending, Settlement settlement, StockReply refusal, Instant now, long timestamp) {
         apply(settlement, timestamp);
-        runningOrders.delete(pending.order().orderId().text());
+        // a null put deletes without reading the old value, which delete() reads and parses: a saga's JSON
+        runningOrders.put(pending.order().orderId().text(), null);
         running.remove(pending);
         Outcome outcome;
         if (settlement.saga().order().status() == OrderStatus.CONFIRMED) {

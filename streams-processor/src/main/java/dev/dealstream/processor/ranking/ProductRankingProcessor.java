@@ -89,7 +89,8 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
             return;
         }
         if (next.get().isEmpty()) {
-            hourlyCounts.delete(key);
+            // a null put deletes without reading the old value back, as delete() does
+            hourlyCounts.put(key, null);
             counted.remove(key);
         } else {
             hourlyCounts.put(key, next.get());
@@ -114,7 +115,7 @@ final class ProductRankingProcessor implements Processor<String, ProductOrderDel
         }
         Map<String, HourlyCount> expired = counted.headMap(keyOf(firstCountedHour));
         for (Map.Entry<String, HourlyCount> entry : expired.entrySet()) {
-            hourlyCounts.delete(entry.getKey());
+            hourlyCounts.put(entry.getKey(), null);
             leaderboard.add(productOf(entry.getKey()), -entry.getValue().orders(), -entry.getValue().quantity());
         }
         expired.clear();
