@@ -3,7 +3,6 @@ package dev.dealstream.processor.order;
 import dev.dealstream.topics.catalog.ProductId;
 import dev.dealstream.topics.order.Order;
 import dev.dealstream.topics.order.OrderItem;
-import dev.dealstream.topics.order.OrderStatus;
 import dev.dealstream.topics.order.StockRequest;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +15,6 @@ public record OrderSaga(Order order, String requestId, String fingerprint, List<
 
     public OrderSaga {
         awaiting = List.copyOf(awaiting);
-    }
-
-    public boolean pending() {
-        return order.status() == OrderStatus.PENDING;
     }
 
     /** This saga with the reservation of {@code product} in. */
