@@ -33,6 +33,9 @@ public final class RequestIdFilter implements StateStore {
     private final long bucketMillis;
     /** By bucket start; only the buckets the log's lookups still read are kept. */
     private final NavigableMap<Long, KeyFilter> buckets = new TreeMap<>();
+    /** The bucket ids were last added to, kept at hand: new ids go there until stream time moves on. */
+    private long newestBucket = Long.MIN_VALUE;
+    private KeyFilter newest;
     private TaskId task;
     private boolean loaded;
     private boolean open;
@@ -63,7 +66,7 @@ public final class RequestIdFilter implements StateStore {
 
     /** False when {@code requestId} is certainly not in the log's bucket that starts at {@code bucket}. */
     boolean mightContain(String requestId, long bucket) {
-        KeyFilter ids = buckets.get(bucket);
+        KeyFilter ids = bucket == newestBucket ? newest : buckets.get(bucket);
         return ids != null && ids.mightContain(requestId);
     }
 
@@ -72,13 +75,17 @@ public final class RequestIdFilter implements StateStore {
      * than one bucket older than the newest, as the log's window store drops their segments.
      */
     void add(String requestId, long bucket) {
-        KeyFilter ids = buckets.get(bucket);
-        if (ids == null) {
-            ids = new KeyFilter();
-            buckets.put(bucket, ids);
-            buckets.headMap(buckets.lastKey() - bucketMillis).clear();
+        if (bucket != newestBucket) {
+            KeyFilter ids = buckets.get(bucket);
+            if (ids == null) {
+                ids = new KeyFilter();
+                buckets.put(bucket, ids);
+                buckets.headMap(buckets.lastKey() - bucketMillis).clear();
+            }
+            newestBucket = bucket;
+            newest = ids;
         }
-        ids.add(requestId);
+        newest.add(requestId);
     }
 
     @Override
@@ -88,8 +95,7 @@ public final class RequestIdFilter implements StateStore {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        buckets.clear();
-        loaded = false;
+        forget();
         task = context.taskId();
         context.register(root, (key, value) -> { });
         open = true;
@@ -101,9 +107,15 @@ public final class RequestIdFilter implements StateStore {
 
     @Override
     public void close() {
-        buckets.clear();
-        loaded = false;
+        forget();
         open = false;
+    }
+
+    private void forget() {
+        buckets.clear();
+        newestBucket = Long.MIN_VALUE;
+        newest = null;
+        loaded = false;
     }
 
     @Override
