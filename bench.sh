@@ -2,7 +2,7 @@
 # Runs a Dealstream benchmark (see docs/benchmarks.md for the method and the results so far).
 #   ./bench.sh charges [--rate=5000] [--warmup=60] [--duration=60] [--users=100000] [--connections=2048] [--attach] [--record=FILE]
 #   ./bench.sh coupons [--rate=10000] [--requests=1000000] [--quantity=100000] [--warmup=60] [--connections=4096] [--attach] [--record=FILE]
-#   ./bench.sh coupon-backlog [--requests=5000000] [--users=1000000] [--campaigns=1] [--quantity=100000] [--record=FILE]
+#   ./bench.sh coupon-backlog [--requests=5000000] [--warmup=5000000] [--users=1000000] [--campaigns=1] [--quantity=100000] [--record=FILE]
 #   ./bench.sh orders [--rate=3000] [--duration=60] [--warmup=60] [--products=1000] [--users=100000] [--attach] [--record=FILE]
 #   ./bench.sh orders --products=1   (a flash sale on one hot product)
 #   ./bench.sh popular [--rate=5000] [--order-rate=500] [--duration=60] [--warmup=60] [--products=1000] [--attach] [--record=FILE]
