@@ -23,6 +23,8 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** The folder in the data folder where each process writes its log. */
+    public static final String LOGS_DIR = "logs";
 
     private final Options options;
     private final LocalKafkaBroker broker;
@@ -112,7 +114,7 @@ public final class LocalStack {
     }
 
     void startAll() throws Exception {
-        Path logDir = options.dataDir().resolve("logs");
+        Path logDir = options.dataDir().resolve(LOGS_DIR);
         log.info("Starting Kafka on {} (data in {})", broker.bootstrapServers(), options.dataDir());
         broker.start(logDir);
         List<String> created = TopicSetup.createMissing(broker.bootstrapServers(), options.partitions(), (short) 1);
@@ -163,7 +165,7 @@ public final class LocalStack {
 
     /** Starts the processor again on its state and returns once it is RUNNING. */
     public void startProcessor() {
-        processor.start(options.dataDir().resolve("logs"));
+        processor.start(options.dataDir().resolve(LOGS_DIR));
         processor.awaitHealthy(START_TIMEOUT, body -> body.contains("\"RUNNING\""));
     }
 
@@ -187,7 +189,7 @@ public final class LocalStack {
                 Thread.sleep(2000);
                 if (!stopping) {
                     log.error("{} exited; see the logs in {}. Stopping everything.", dead,
-                            options.dataDir().resolve("logs"));
+                            options.dataDir().resolve(LOGS_DIR));
                     System.exit(1);
                 }
             }

@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /** Steps every benchmark command shares. */
 final class BenchSteps {
+
+    private static final String DATA_DIR_PREFIX = "bench-data";
 
     private BenchSteps() {
     }
@@ -89,11 +93,40 @@ final class BenchSteps {
     }
 
     /** A stack of its own in a new data folder under target/, stopped when this JVM ends, also on Ctrl-C. */
+    /**
+     * A new stack in a data folder of its own under {@code target/}. The data of earlier runs is deleted
+     * first, gigabytes each (the broker's log, the processor's state); their logs are kept.
+     */
     static LocalStack freshStack() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-data");
+        Path target = Path.of("target").toAbsolutePath();
+        dropDataOfEarlierRuns(target);
+        Path dataDir = Files.createTempDirectory(target, DATA_DIR_PREFIX);
         LocalStack stack = LocalStack.start(new String[] {"--data-dir=" + dataDir});
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchmark-stop"));
         return stack;
+    }
+
+    private static void dropDataOfEarlierRuns(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            for (Path run : entries.filter(entry -> entry.getFileName().toString().startsWith(DATA_DIR_PREFIX)).toList()) {
+                try (Stream<Path> parts = Files.list(run)) {
+                    for (Path part : parts.filter(entry -> !entry.getFileName().toString().equals(LocalStack.LOGS_DIR)).toList()) {
+                        deleteTree(part);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Prints the report and appends it to {@code file} (none when blank). */
