@@ -9,6 +9,7 @@ import dev.dealstream.topics.support.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -46,6 +47,12 @@ class RequestLogTest {
     @AfterEach
     void close() {
         driver.close();
+    }
+
+    @Test
+    void itsChangelogIsDeletedByTimeAndNeverCompacted() {
+        assertThat(RequestLog.storeBuilder("test-log", RETENTION).logConfig())
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     }
 
     @Test
