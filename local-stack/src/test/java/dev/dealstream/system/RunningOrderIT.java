@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.dealstream.local.ChildProcess;
 import dev.dealstream.topics.QueryableStores;
 import dev.dealstream.topics.Topics;
-import dev.dealstream.topics.support.KeyPartitioner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +56,7 @@ class RunningOrderIT {
     @Test
     void aRunningOrderReadsPendingAndThenConfirmedUnderTheSameId() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                owners(QueryableStores.WALLETS).containsAll(List.of(usersProcessor, productsProcessor)));
+                stack.partitionOwners(usersProcessor, QueryableStores.WALLETS).containsAll(List.of(usersProcessor, productsProcessor)));
         long user = firstOwnedBy(QueryableStores.WALLETS, usersProcessor);
         long product = firstOwnedBy(QueryableStores.PRODUCTS, productsProcessor);
         assertThat(stack.http.put(ingest + "/api/v1/admin/users/" + user, "{\"name\":\"u" + user + "\"}").status()).isEqualTo(200);
@@ -106,16 +105,11 @@ class RunningOrderIT {
                 Optional::isPresent).orElseThrow();
     }
 
-    private static List<String> owners(String store) {
-        JsonNode owners = stack.http.get(usersProcessor + "/internal/metadata/stores/" + store).body().get("owners");
-        return LongStream.range(0, owners.size()).mapToObj(partition -> owners.get((int) partition).asString()).toList();
-    }
-
     /** The first id from 3001 whose partition of {@code store} is active on {@code processor}. */
     private static long firstOwnedBy(String store, String processor) {
-        List<String> owners = owners(store);
+        List<String> owners = stack.partitionOwners(usersProcessor, store);
         return LongStream.iterate(3001, id -> id + 1)
-                .filter(id -> processor.equals(owners.get(KeyPartitioner.partitionOf(Long.toString(id), SystemStack.PARTITIONS))))
+                .filter(id -> processor.equals(SystemStack.ownerOf(owners, id)))
                 .findFirst().orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import dev.dealstream.processor.ProcessorApplication;
 import dev.dealstream.processor.support.StreamsRunner;
 import dev.dealstream.query.QueryApplication;
 import dev.dealstream.topics.Topics;
+import dev.dealstream.topics.support.KeyPartitioner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -119,6 +120,24 @@ public final class SystemStack implements AutoCloseable {
 
     public static String urlOf(ConfigurableApplicationContext service) {
         return "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    /**
+     * The URL of the instance that owns each partition of {@code store}, by partition, as the processor
+     * at {@code processorUrl} knows it (null where none does yet); empty while it cannot tell.
+     */
+    public List<String> partitionOwners(String processorUrl, String store) {
+        Http.Response metadata = http.get(processorUrl + "/internal/metadata/stores/" + store);
+        List<String> owners = new ArrayList<>();
+        if (metadata.status() == 200) {
+            metadata.body().get("owners").forEach(owner -> owners.add(owner.isNull() ? null : owner.asString()));
+        }
+        return owners;
+    }
+
+    /** The owner of {@code id}'s partition in {@code owners}, as {@link #partitionOwners} gives them. */
+    public static String ownerOf(List<String> owners, long id) {
+        return owners.get(KeyPartitioner.partitionOf(Long.toString(id), PARTITIONS));
     }
 
     public static int freePort() {

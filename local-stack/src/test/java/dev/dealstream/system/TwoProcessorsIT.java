@@ -110,10 +110,10 @@ class TwoProcessorsIT {
 
     /** The instances whose wallet partitions hold users {@code from} to {@code to}. */
     private static Set<String> instancesDeciding(long from, long to) {
-        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
+        List<String> owners = stack.partitionOwners(first, QueryableStores.WALLETS);
         Set<String> deciding = new HashSet<>();
         for (long user = from; user <= to; user++) {
-            deciding.add(owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString());
+            deciding.add(SystemStack.ownerOf(owners, user));
         }
         return deciding;
     }
@@ -121,9 +121,8 @@ class TwoProcessorsIT {
     @Test
     void anInstanceRefusesAKeyItDoesNotOwn() {
         await().atMost(Duration.ofSeconds(60)).until(() -> ownersOfWallets().containsAll(List.of(first, second)));
-        JsonNode owners = stack.http.get(first + "/internal/metadata/stores/" + QueryableStores.WALLETS).body().get("owners");
         long user = 2001;
-        String owner = owners.get(KeyPartitioner.partitionOf(Long.toString(user), SystemStack.PARTITIONS)).asString();
+        String owner = SystemStack.ownerOf(stack.partitionOwners(first, QueryableStores.WALLETS), user);
         String other = owner.equals(first) ? second : first;
 
         Http.Response misdirected = stack.http.get(other + "/internal/wallets/" + user);
@@ -135,8 +134,7 @@ class TwoProcessorsIT {
     @Test
     void ordersPlacedThroughHttpAreRankedWithinFiveSecondsAcrossBothInstances() {
         await().atMost(Duration.ofSeconds(60)).until(() -> ownersOf(RankingTopology.HOURLY_COUNTS).containsAll(List.of(first, second)));
-        JsonNode counters = stack.http.get(first + "/internal/metadata/stores/" + RankingTopology.HOURLY_COUNTS).body().get("owners");
-        List<Long> products = productsCountedAlternatelyOnEachInstance(counters, 6);
+        List<Long> products = productsCountedAlternatelyOnEachInstance(stack.partitionOwners(first, RankingTopology.HOURLY_COUNTS), 6);
         for (long product : products) {
             assertThat(stack.http.put(ingest + "/api/v1/admin/products/" + product,
                     "{\"name\":\"p" + product + "\",\"price\":1000}").status()).isEqualTo(200);
@@ -207,11 +205,10 @@ class TwoProcessorsIT {
     }
 
     /** {@code count} product ids whose ranking partitions belong to the first and second instance in turn. */
-    private static List<Long> productsCountedAlternatelyOnEachInstance(JsonNode owners, int count) {
+    private static List<Long> productsCountedAlternatelyOnEachInstance(List<String> owners, int count) {
         List<Long> products = new ArrayList<>();
         for (long product = 3001; products.size() < count; product++) {
-            String owner = owners.get(KeyPartitioner.partitionOf(Long.toString(product), SystemStack.PARTITIONS)).asString();
-            if (owner.equals(products.size() % 2 == 0 ? first : second)) {
+            if ((products.size() % 2 == 0 ? first : second).equals(SystemStack.ownerOf(owners, product))) {
                 products.add(product);
             }
         }
@@ -223,11 +220,6 @@ class TwoProcessorsIT {
     }
 
     private static Set<String> ownersOf(String store) {
-        Http.Response metadata = stack.http.get(first + "/internal/metadata/stores/" + store);
-        Set<String> owners = new HashSet<>();
-        if (metadata.status() == 200) {
-            metadata.body().get("owners").forEach(owner -> owners.add(owner.isNull() ? "none" : owner.asString()));
-        }
-        return owners;
+        return new HashSet<>(stack.partitionOwners(first, store));
     }
 }
