@@ -92,10 +92,10 @@ final class BenchSteps {
         return shares.toString();
     }
 
-    /** A stack of its own in a new data folder under target/, stopped when this JVM ends, also on Ctrl-C. */
     /**
-     * A new stack in a data folder of its own under {@code target/}. The data of earlier runs is deleted
-     * first, gigabytes each (the broker's log, the processor's state); their logs are kept.
+     * A stack of its own in a new data folder under {@code target/}, stopped when this JVM ends, also on
+     * Ctrl-C. The data of earlier runs is deleted first, gigabytes each (the broker's log, the
+     * processor's state); their logs are kept.
      */
     static LocalStack freshStack() throws Exception {
         Path target = Path.of("target").toAbsolutePath();

@@ -13,7 +13,7 @@ import dev.dealstream.topics.Topics;
 import dev.dealstream.topics.UserId;
 import dev.dealstream.topics.coupon.CampaignId;
 import dev.dealstream.topics.coupon.IssueCoupon;
-import java.nio.charset.StandardCharsets;
+import dev.dealstream.topics.support.KeyPartitioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +30,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * The processor alone: coupon requests are written to {@code coupon.issue-requests} while the
@@ -125,17 +124,12 @@ public final class CouponBacklogBenchmark {
         for (int c = 0; c < options.campaigns(); c++) {
             long campaign = CAMPAIGN_BASE + c;
             measuredCampaigns.add(campaign);
-            while (partitionOf(candidate, partitions) != partitionOf(campaign, partitions)) {
+            int partition = KeyPartitioner.partitionOf(new CampaignId(campaign).key(), partitions);
+            while (KeyPartitioner.partitionOf(new CampaignId(candidate).key(), partitions) != partition) {
                 candidate++;
             }
             warmupCampaigns.add(candidate++);
         }
-    }
-
-    /** The partition the producer's default partitioner gives a campaign's key. */
-    private static int partitionOf(long campaign, int partitions) {
-        byte[] key = new CampaignId(campaign).key().getBytes(StandardCharsets.UTF_8);
-        return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }
 
     private void write(DirectCommands commands, Phase phase) {
